@@ -1,0 +1,58 @@
+package dev.procession.cli;
+
+import dev.procession.events.Event;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Prints the event log as lines a person reads: time, process, and what it did in words. */
+final class LogPrinter implements Consumer<Event> {
+    private final PrintWriter out;
+    private final Map<String, String> names = new HashMap<>();
+
+    LogPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void accept(Event e) {
+        if ("new".equals(e.kind()) && e.obj() != null) {
+            names.put(e.obj(), e.text("name"));
+        }
+        String what = describe(e);
+        if (what == null) {
+            return;
+        }
+        String who = e.proc() == null ? "supervisor" : e.proc() + " [" + e.pid() + "]";
+        out.printf("%8.3fs  %-24s %s%n", e.micros() / 1e6, who, what);
+    }
+
+    private String describe(Event e) {
+        String obj = e.obj() == null ? "" : names.getOrDefault(e.obj(), e.obj());
+        return switch (e.kind()) {
+            case "print" -> "| " + e.text("text");
+            case "spawn" -> "spawned by " + e.get("parent") + (Boolean.TRUE.equals(e.get("daemon")) ? " (daemon)" : "");
+            case "start" -> "started, target " + e.get("target");
+            case "exit" -> "exited, exitcode " + (e.get("exitcode") == null ? "unknown" : e.get("exitcode"))
+                    + " (" + e.get("how") + ")";
+            case "signal" -> e.get("signal") + " from " + e.get("by");
+            case "new" -> "created " + e.get("type") + " " + obj;
+            case "acquire-wait" -> "waits to acquire " + obj;
+            case "acquired" -> "acquired " + obj;
+            case "released" -> "released " + obj;
+            case "wait" -> "waits on " + obj;
+            case "woke" -> "woken by " + obj;
+            case "set" -> "sets " + obj;
+            case "clear" -> "clears " + obj;
+            case "check" -> "checks " + obj + ": " + (Boolean.TRUE.equals(e.get("set")) ? "set" : "not set");
+            case "timeout" -> "timed out on " + obj;
+            case "sleep", "disconnect", "speed" -> null;
+            case "orphan" -> "is an orphan: its parent " + e.get("deadParent") + " ended first";
+            case "abandoned" -> obj + " is still held by dead pid " + e.get("holder");
+            case "error" -> "raised " + e.get("exception");
+            case "refused" -> "refused a connection: " + e.get("reason");
+            default -> e.kind() + (obj.isEmpty() ? "" : " " + obj) + (e.data().isEmpty() ? "" : " " + e.data());
+        };
+    }
+}

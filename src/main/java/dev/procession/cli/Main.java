@@ -1,0 +1,50 @@
+package dev.procession.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code procession}: the scenarios without a window, for terminals, tests and benchmarks. */
+@Command(name = "procession", mixinStandardHelpOptions = true, version = "Procession 0.1.0",
+        description = "Processes and synchronization with real operating-system processes.",
+        subcommands = {ListCommand.class, RunCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code: 0 done, 2 bad input, 1 a failed run. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("procession: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try 'procession --help'.");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, r) -> {
+            if (e instanceof IllegalArgumentException) {
+                c.getErr().println("procession: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Exit codes of the command line. */
+    static final class ExitCode {
+        static final int OK = 0;
+        static final int FAILED = 1;
+        static final int USAGE = 2;
+
+        private ExitCode() {
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.procession.cli;
+
+import dev.procession.events.EventLog;
+import dev.procession.events.JsonLinesWriter;
+import dev.procession.scenario.BadParameterException;
+import dev.procession.scenario.Scenario;
+import dev.procession.scenario.Scenarios;
+import dev.procession.supervisor.Run;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Run a scenario with real processes and print what they do.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario id, see 'procession list'")
+    String scenarioId;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set a parameter (repeatable)")
+    List<String> settings = List.of();
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "scenario seconds per real second, 0.05 to 100 (default 1)")
+    double speed;
+
+    @Option(names = "--json", description = "print the event log as JSON Lines instead of text")
+    boolean json;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "also write the event log to FILE (JSON Lines)")
+    Path eventsFile;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenario scenario = Scenarios.byId(scenarioId);
+        Map<String, Object> params = Scenarios.resolve(scenario, parseSettings());
+        if (!(speed >= 0.05 && speed <= 100)) {
+            throw new BadParameterException("--speed must be a number from 0.05 to 100, got " + speed);
+        }
+        EventLog log = new EventLog();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        log.subscribe(json ? e -> out.println(e.toJsonLine()) : new LogPrinter(out));
+        JsonLinesWriter file = eventsFile == null ? null : JsonLinesWriter.toFile(eventsFile);
+        if (file != null) {
+            log.subscribe(file);
+        }
+        try (Run run = Run.start(scenario.id(), params, speed, log)) {
+            // Ctrl-C (or a SIGTERM) must not leave a single process of the run behind.
+            Thread cleanup = new Thread(run::close, "procession-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            long code = run.finished().join();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running.
+            }
+            if (code != 0) {
+                System.err.println("procession: the main process ended with exit code " + code);
+                return Main.ExitCode.FAILED;
+            }
+            return Main.ExitCode.OK;
+        } finally {
+            if (file != null) {
+                file.close();
+            }
+            out.flush();
+        }
+    }
+
+    private Map<String, String> parseSettings() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new BadParameterException("--set takes KEY=VALUE, got '" + s + "'");
+            }
+            values.put(s.substring(0, eq).trim(), s.substring(eq + 1));
+        }
+        return values;
+    }
+}

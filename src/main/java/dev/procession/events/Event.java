@@ -1,0 +1,77 @@
+package dev.procession.events;
+
+import dev.procession.protocol.Json;
+import dev.procession.protocol.Messages;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One line of the event log: what happened, to which process and object, and when.
+ *
+ * @param seq    position in the log, from 1, without gaps
+ * @param micros monotonic time since the run started, in microseconds
+ * @param pid    operating-system PID of the process concerned (0 for the hub or the supervisor)
+ * @param ppid   its real parent's PID (0 when unknown)
+ * @param proc   the process's name, as multiprocessing names it ("MainProcess", "Process-1")
+ * @param kind   what happened; see docs/event-log.md
+ * @param obj    the primitive concerned ("Lock#3"), or null
+ * @param data   details of this kind of event
+ */
+public record Event(long seq, long micros, long pid, long ppid, String proc, String kind, String obj,
+                    Map<String, Object> data) {
+
+    /** Details with a null value are left out: in the log, absent and null mean the same. */
+    public Event {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        if (data != null) {
+            data.forEach((k, v) -> {
+                if (v != null) {
+                    copy.put(k, v);
+                }
+            });
+        }
+        data = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public Object get(String key) {
+        return data.get(key);
+    }
+
+    public String text(String key) {
+        return get(key) instanceof String s ? s : null;
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", seq);
+        m.put("t", micros);
+        m.put("pid", pid);
+        m.put("ppid", ppid);
+        m.put("proc", proc);
+        m.put("kind", kind);
+        m.put("obj", obj);
+        m.putAll(data);
+        return m;
+    }
+
+    public String toJsonLine() {
+        return Json.write(toJson());
+    }
+
+    private static final java.util.Set<String> HEADER =
+            java.util.Set.of("seq", "t", "pid", "ppid", "proc", "kind", "obj");
+
+    /** Reads back one line written by {@link #toJsonLine()}. */
+    public static Event fromJsonLine(String line) {
+        Map<String, Object> m = Json.parseObject(line);
+        Map<String, Object> data = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (!HEADER.contains(k)) {
+                data.put(k, v);
+            }
+        });
+        return new Event(Messages.integer(m, "seq"), Messages.integer(m, "t"), Messages.optInteger(m, "pid", 0),
+                Messages.optInteger(m, "ppid", 0), Messages.optString(m, "proc", null), Messages.string(m, "kind"),
+                Messages.optString(m, "obj", null), data);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.procession.hub;
+
+import dev.procession.protocol.Messages;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One request from a process. It is answered exactly once, now or later: a call that blocks
+ * (an acquire of a held lock) is parked in the primitive's waiters until it is resolved.
+ */
+public final class Call {
+    private final Hub hub;
+    final Connection connection;
+    final ProcRecord proc;
+    final long id;
+    final Map<String, Object> message;
+    private Timers.Timer timer;
+    private boolean answered;
+
+    Call(Hub hub, Connection connection, ProcRecord proc, long id, Map<String, Object> message) {
+        this.hub = hub;
+        this.connection = connection;
+        this.proc = proc;
+        this.id = id;
+        this.message = message;
+    }
+
+    public Map<String, Object> message() {
+        return message;
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    public boolean answered() {
+        return answered;
+    }
+
+    /** Whether the caller's connection is still open (a dead caller's waits are dropped). */
+    public boolean live() {
+        return !connection.closed;
+    }
+
+    public void reply(Object value) {
+        if (answered) {
+            return;
+        }
+        answered = true;
+        cancelTimeout();
+        if (id >= 0) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("re", id);
+            m.put("ok", true);
+            m.put("value", value);
+            connection.send(m);
+        }
+        hub.unblocked(proc);
+    }
+
+    public void fail(String type, String text) {
+        if (answered) {
+            return;
+        }
+        answered = true;
+        cancelTimeout();
+        if (id >= 0) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("re", id);
+            m.put("ok", false);
+            m.put("error", type);
+            m.put("message", text);
+            connection.send(m);
+        }
+        hub.unblocked(proc);
+    }
+
+    /**
+     * Marks the caller blocked on {@code obj}; if the message has a timeout, {@code onTimeout}
+     * runs when it expires (scenario time) unless the call was answered first.
+     */
+    public void block(String obj, Runnable onTimeout) {
+        hub.blocked(proc, obj);
+        Double timeout = Messages.optSeconds(message, "timeout");
+        if (timeout != null) {
+            timer = hub.timers().schedule(timeout, () -> {
+                if (!answered) {
+                    onTimeout.run();
+                }
+            });
+        }
+    }
+
+    private void cancelTimeout() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    // ---- conveniences for primitives ----
+
+    public boolean blocking() {
+        return Messages.optBoolean(message, "block", true);
+    }
+
+    public Double timeout() {
+        return Messages.optSeconds(message, "timeout");
+    }
+
+    public long pid() {
+        return proc.pid;
+    }
+
+    public String procName() {
+        return proc.name;
+    }
+
+    public long procId() {
+        return proc.id;
+    }
+
+    /** Records an event as done by the caller. */
+    public void event(String kind, String obj, Map<String, Object> data) {
+        // The listing line the process was at, so the code view can put its cursor there.
+        if (message.get("line") instanceof Long line) {
+            Map<String, Object> withLine = new LinkedHashMap<>(data);
+            withLine.put("line", line);
+            data = withLine;
+        }
+        hub.event(proc, kind, obj, data);
+    }
+}

@@ -1,0 +1,499 @@
+package dev.procession.hub;
+
+import dev.procession.events.EventLog;
+import dev.procession.protocol.FrameException;
+import dev.procession.protocol.Messages;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * Serves every synchronization object of a run to its processes over a Unix domain socket, the
+ * way a multiprocessing manager's server does, and records each change in the {@link EventLog}.
+ *
+ * <p>One thread owns all state: requests, timers and control commands run on it in turn, so the
+ * log's order is the order things happened in, and primitives need no locks of their own.
+ */
+public final class Hub implements AutoCloseable {
+    public static final String ENV_SOCKET = "PROCESSION_SOCKET";
+    public static final String ENV_TOKEN = "PROCESSION_TOKEN";
+    public static final String ENV_PROC = "PROCESSION_PROC";
+
+    private final Path runDir;
+    private final Path socketPath;
+    private final String token;
+    private final EventLog log;
+    private final Selector selector;
+    private final ServerSocketChannel server;
+    private final ScenarioClock clock;
+    private final Timers timers;
+    private final ProcessTable processes = new ProcessTable();
+    private final Map<Long, Primitive> objects = new LinkedHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long nextObjectId = 1;
+    private long nextConnection = 1;
+
+    private Hub(Path runDir, EventLog log, double speed) throws IOException {
+        this.runDir = runDir;
+        this.log = log;
+        this.socketPath = runDir.resolve("hub.sock");
+        this.token = newToken();
+        this.clock = new ScenarioClock(speed);
+        this.timers = new Timers(clock);
+        this.selector = Selector.open();
+        this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        Files.deleteIfExists(socketPath);
+        server.bind(UnixDomainSocketAddress.of(socketPath));
+        server.configureBlocking(false);
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        this.thread = Thread.ofPlatform().name("procession-hub").daemon(true).unstarted(this::loop);
+    }
+
+    /** Starts a hub whose socket lives in {@code runDir}, which the caller made private (0700). */
+    public static Hub start(Path runDir, EventLog log, double speed) throws IOException {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a positive number, got " + speed);
+        }
+        Hub hub = new Hub(runDir, log, speed);
+        hub.thread.start();
+        return hub;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    public Path socketPath() {
+        return socketPath;
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** The run's secret; children get it in their environment, never on the command line. */
+    public String token() {
+        return token;
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    // ------------------------------------------------------------------ control (any thread)
+
+    /** Runs {@code command} on the hub thread. */
+    public void submit(Runnable command) {
+        commands.add(command);
+        selector.wakeup();
+    }
+
+    /** Runs {@code query} on the hub thread and waits for its answer. */
+    public <T> T query(Supplier<T> query) {
+        if (Thread.currentThread() == thread) {
+            return query.get();
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        submit(() -> {
+            try {
+                answer.complete(query.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the hub", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Registers the run's main program; the supervisor then starts it with this id. */
+    public long registerMain(String program, Map<String, Object> parameters) {
+        return query(() -> {
+            ProcRecord main = processes.add("MainProcess", 0, program, "main", "target", List.of(parameters), false);
+            return main.id;
+        });
+    }
+
+    public List<ProcInfo> processes() {
+        return query(processes::infos);
+    }
+
+    public double speed() {
+        return query(clock::speed);
+    }
+
+    /** Changes the run's speed; sleeps and timeouts in progress stretch or shrink to match. */
+    public void setSpeed(double speed) {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a positive number, got " + speed);
+        }
+        submit(() -> {
+            clock.setSpeed(speed);
+            event(null, "speed", null, Map.of("speed", speed));
+            // Processes scale their own join timeouts, so they are told too.
+            for (SelectionKey key : selector.keys()) {
+                if (key.attachment() instanceof Connection c && c.authenticated()) {
+                    c.send(Map.of("push", "speed", "speed", speed));
+                }
+            }
+        });
+    }
+
+    /** The state of every primitive, keyed by reference, for inspectors and tests. */
+    public Map<String, Map<String, Object>> primitives() {
+        return query(() -> {
+            Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+            objects.values().forEach(p -> all.put(p.ref(), p.state()));
+            return all;
+        });
+    }
+
+    /**
+     * Marks a process daemonic (or not) while it runs. Python refuses this after start();
+     * Procession allows it for teaching and says so in the log.
+     */
+    public void setDaemon(long procId, boolean daemon) {
+        query(() -> {
+            ProcRecord p = processes.require(procId);
+            p.daemon = daemon;
+            event(p, "daemon", null, Map.of("daemon", daemon, "note",
+                    "Procession extension: Python refuses to change daemon after start()"));
+            return null;
+        });
+    }
+
+    /** Releases a lock or semaphore held by a dead process, so a stuck run can go on. */
+    public void forceRelease(String ref) {
+        query(() -> {
+            Primitive p = objects.values().stream().filter(o -> o.ref().equals(ref)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no primitive " + ref));
+            if (!(p instanceof ForceReleasable r)) {
+                throw new IllegalArgumentException(ref + " cannot be force-released");
+            }
+            r.forceRelease();
+            return null;
+        });
+    }
+
+    /** Records an exit the supervisor saw (its parent could not report it, or it is the main program). */
+    public void reportExit(long procId, Long exitCode, String how) {
+        submit(() -> exited(processes.find(procId), exitCode, how));
+    }
+
+    /** Records a supervisor action on a process, such as a pause. */
+    public void recordControl(long pid, String kind, Map<String, Object> data) {
+        submit(() -> {
+            ProcRecord p = processes.byPid(pid);
+            if (p != null) {
+                event(p, kind, null, data);
+            } else {
+                log.append(pid, 0, null, kind, null, data);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            selector.close();
+            server.close();
+            Files.deleteIfExists(socketPath);
+        } catch (IOException ignored) {
+            // Closing at shutdown: nothing left to tell anyone.
+        }
+    }
+
+    // ------------------------------------------------------------------ for primitives (hub thread)
+
+    Timers timers() {
+        return timers;
+    }
+
+    ProcessTable table() {
+        return processes;
+    }
+
+    void event(ProcRecord proc, String kind, String obj, Map<String, Object> data) {
+        if (proc == null) {
+            log.append(0, 0, null, kind, obj, data);
+        } else {
+            log.append(proc.pid, proc.ppid, proc.name, kind, obj, data);
+        }
+    }
+
+    void blocked(ProcRecord proc, String obj) {
+        proc.state = obj == null ? "sleeping" : "blocked";
+        proc.blockedOn = obj;
+    }
+
+    void unblocked(ProcRecord proc) {
+        if (!proc.exited) {
+            proc.state = "running";
+            proc.blockedOn = null;
+        }
+    }
+
+    Primitive object(long id) {
+        Primitive p = objects.get(id);
+        if (p == null) {
+            throw new HubError("ValueError", "no object #" + id + " in this run");
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    private void loop() {
+        try {
+            while (running) {
+                long waitMillis = timers.fireDue();
+                selector.select(waitMillis);
+                Runnable command;
+                while ((command = commands.poll()) != null) {
+                    command.run();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    if (!key.isValid()) {
+                        continue;
+                    }
+                    if (key.isAcceptable()) {
+                        accept();
+                    } else if (key.attachment() instanceof Connection c) {
+                        serve(key, c);
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (running) {
+                log.append(0, 0, null, "hub-error", null, Map.of("message", String.valueOf(e.getMessage())));
+            }
+        } finally {
+            for (SelectionKey key : selector.keys()) {
+                if (key.attachment() instanceof Connection c) {
+                    closeQuietly(c);
+                }
+            }
+        }
+    }
+
+    private void serve(SelectionKey key, Connection c) {
+        try {
+            if (key.isWritable()) {
+                c.flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                read(c);
+            }
+        } catch (RuntimeException e) {
+            // One client's trouble must never stop the hub serving the others.
+            event(c.proc, "hub-error", null, Map.of("message", String.valueOf(e), "from", c.describe()));
+            disconnect(c);
+        }
+    }
+
+    private void accept() throws IOException {
+        SocketChannel channel = server.accept();
+        if (channel == null) {
+            return;
+        }
+        channel.configureBlocking(false);
+        SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+        key.attach(new Connection(channel, key, nextConnection++));
+    }
+
+    private void read(Connection c) {
+        try {
+            List<Map<String, Object>> frames = c.readFrames();
+            if (frames == null) {
+                disconnect(c);
+                return;
+            }
+            for (Map<String, Object> frame : frames) {
+                if (c.closed) {
+                    return;
+                }
+                dispatch(c, frame);
+            }
+        } catch (FrameException e) {
+            refuse(c, "malformed frame: " + e.getMessage());
+        } catch (IOException e) {
+            disconnect(c);
+        }
+    }
+
+    private void dispatch(Connection c, Map<String, Object> frame) {
+        long id = Messages.optInteger(frame, "id", -1);
+        if (!c.authenticated()) {
+            hello(c, id, frame);
+            return;
+        }
+        Call call = new Call(this, c, c.proc, id, frame);
+        try {
+            String op = Messages.string(frame, "op");
+            Operations.handle(this, op, call);
+        } catch (HubError e) {
+            call.fail(e.type(), e.getMessage());
+        } catch (FrameException e) {
+            call.fail("ProtocolError", e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug in one primitive must not take the hub down for everyone else.
+            event(c.proc, "hub-error", null, Map.of("message", String.valueOf(e)));
+            call.fail("RuntimeError", "hub error: " + e);
+        }
+    }
+
+    private void hello(Connection c, long id, Map<String, Object> frame) {
+        String reason = null;
+        ProcRecord proc = null;
+        try {
+            if (!"hello".equals(frame.get("op"))) {
+                reason = "the first frame must be a hello";
+            } else if (!(frame.get("token") instanceof String t) || !sameToken(t)) {
+                reason = "wrong or missing token";
+            } else {
+                proc = processes.find(Messages.integer(frame, "proc"));
+                if (proc == null) {
+                    reason = "unknown process id " + frame.get("proc");
+                } else if (proc.connected || proc.exited) {
+                    reason = "process " + proc.name + " is already connected";
+                }
+            }
+            if (reason == null) {
+                proc.pid = Messages.integer(frame, "pid");
+                proc.ppid = Messages.optInteger(frame, "ppid", 0);
+            }
+        } catch (FrameException e) {
+            reason = "bad hello: " + e.getMessage();
+        }
+        if (reason != null) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("re", id);
+            answer.put("ok", false);
+            answer.put("error", "AuthenticationError");
+            answer.put("message", reason);
+            c.send(answer);
+            refuse(c, reason);
+            return;
+        }
+        c.proc = proc;
+        proc.connection = c;
+        proc.connected = true;
+        proc.state = "running";
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("target", proc.target);
+        started.put("daemon", proc.daemon);
+        started.put("parent", processes.nameOf(proc.parentId));
+        event(proc, "start", null, started);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("re", id);
+        answer.put("ok", true);
+        answer.put("value", proc.spec(clock.speed(), runDir.toString()));
+        c.send(answer);
+    }
+
+    private boolean sameToken(String given) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void refuse(Connection c, String reason) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reason", reason);
+        data.put("from", c.describe());
+        event(c.proc, "refused", null, data);
+        disconnect(c);
+    }
+
+    private void disconnect(Connection c) {
+        if (c.closed) {
+            return;
+        }
+        closeQuietly(c);
+        ProcRecord proc = c.proc;
+        objects.values().forEach(Primitive::dropDeadWaiters);
+        if (proc != null) {
+            proc.connected = false;
+            event(proc, "disconnect", null, Map.of());
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        c.closed = true;
+        c.key.cancel();
+        try {
+            c.channel.close();
+        } catch (IOException ignored) {
+            // Already gone.
+        }
+    }
+
+    // ------------------------------------------------------------------ process bookkeeping
+
+    void exited(ProcRecord proc, Long exitCode, String how) {
+        if (proc == null || proc.exited) {
+            return;
+        }
+        proc.exited = true;
+        proc.exitCode = exitCode;
+        proc.state = "exited";
+        proc.blockedOn = null;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("exitcode", exitCode);
+        data.put("how", how);
+        event(proc, "exit", null, data);
+        for (Primitive p : new ArrayList<>(objects.values())) {
+            p.processExited(proc.id, proc.pid, proc.name);
+        }
+    }
+
+    long register(Primitive primitive) {
+        objects.put(primitive.id(), primitive);
+        return primitive.id();
+    }
+
+    long nextObjectId() {
+        return nextObjectId++;
+    }
+
+    ScenarioClock clock() {
+        return clock;
+    }
+}

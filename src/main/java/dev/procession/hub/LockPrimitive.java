@@ -1,0 +1,141 @@
+package dev.procession.hub;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lock and RLock. A Lock may be released by any process (as in Python); an RLock only by its
+ * owner, and it counts recursive acquires. Waiters are served in arrival order.
+ */
+final class LockPrimitive extends Primitive implements ForceReleasable {
+    private final Hub hub;
+    private final boolean recursive;
+    private final WaitQueue waiters = new WaitQueue();
+    private ProcRecord holder;
+    private int count;
+    private boolean holderDead;
+
+    LockPrimitive(Hub hub, long id, String name, boolean recursive) {
+        super(id, recursive ? "RLock" : "Lock", name);
+        this.hub = hub;
+        this.recursive = recursive;
+    }
+
+    @Override
+    public void handle(String op, Call call) {
+        switch (op) {
+            case "acquire" -> acquire(call);
+            case "release" -> release(call);
+            case "locked" -> call.reply(holder != null);
+            case "owned" -> call.reply(holder == call.proc);
+            default -> throw unknownOp(type(), op);
+        }
+    }
+
+    private void acquire(Call call) {
+        if (holder == null) {
+            grant(call);
+            return;
+        }
+        if (recursive && holder == call.proc) {
+            count++;
+            call.event("acquired", ref(), Map.of("count", count));
+            call.reply(true);
+            return;
+        }
+        if (!recursive && holder == call.proc && !call.blocking()) {
+            call.reply(false);
+            return;
+        }
+        if (!call.blocking()) {
+            call.reply(false);
+            return;
+        }
+        waiters.add(call);
+        call.event("acquire-wait", ref(), Map.of("holder", holder.pid, "waiters", waiters.size()));
+        call.block(ref(), () -> {
+            waiters.remove(call);
+            call.event("timeout", ref(), Map.of("op", "acquire"));
+            call.reply(false);
+        });
+    }
+
+    private void grant(Call call) {
+        holder = call.proc;
+        holderDead = false;
+        count = 1;
+        call.event("acquired", ref(), Map.of("waiters", waiters.size()));
+        call.reply(true);
+    }
+
+    private void release(Call call) {
+        if (holder == null) {
+            throw new HubError(recursive ? "AssertionError" : "ValueError",
+                    recursive ? "attempt to release recursive lock not owned by thread"
+                              : "semaphore or lock released too many times");
+        }
+        if (recursive && holder != call.proc) {
+            throw new HubError("AssertionError", "attempt to release recursive lock not owned by thread");
+        }
+        if (recursive && --count > 0) {
+            call.event("released", ref(), Map.of("count", count));
+            call.reply(null);
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (holder != call.proc) {
+            data.put("holder", holder.pid);
+        }
+        holder = null;
+        call.event("released", ref(), data);
+        call.reply(null);
+        handOn();
+    }
+
+    private void handOn() {
+        Call next = waiters.poll();
+        if (next != null) {
+            grant(next);
+        }
+    }
+
+    @Override
+    public void forceRelease() {
+        if (holder == null) {
+            throw new IllegalArgumentException(ref() + " is not held");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("holder", holder.pid);
+        data.put("holderAlive", !holder.exited);
+        hub.event(null, "force-release", ref(), data);
+        holder = null;
+        handOn();
+    }
+
+    @Override
+    protected void processExited(long procId, long pid, String procName) {
+        if (holder != null && holder.id == procId && !holderDead) {
+            holderDead = true;
+            hub.event(holder, "abandoned", ref(), Map.of("holder", pid,
+                    "note", "held by a dead process; it stays held, as in Python, until force-released"));
+        }
+    }
+
+    @Override
+    protected void dropDeadWaiters() {
+        waiters.dropDead();
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("locked", holder != null);
+        s.put("holder", holder == null ? null : holder.pid);
+        s.put("holderDead", holder != null && holderDead);
+        if (recursive) {
+            s.put("count", holder == null ? 0 : count);
+        }
+        s.put("waiters", waiters.pids());
+        return s;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.procession.hub;
+
+import dev.procession.protocol.Messages;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The operations that are not on a primitive: processes, sleep, print, object creation. */
+final class Operations {
+    private Operations() {
+    }
+
+    static void handle(Hub hub, String op, Call call) {
+        Map<String, Object> m = call.message;
+        switch (op) {
+            case "proc.new" -> newProcess(hub, call);
+            case "proc.spawned" -> {
+                ProcRecord child = child(hub, call);
+                child.pid = Messages.integer(m, "pid");
+                child.ppid = call.proc.pid;
+                hub.event(child, "spawn", null, Map.of("parent", call.proc.name, "target", child.target,
+                        "daemon", child.daemon));
+                call.reply(null);
+            }
+            case "proc.exit" -> {
+                ProcRecord child = child(hub, call);
+                Long code = m.get("code") instanceof Long c ? c : null;
+                hub.exited(child, code, Messages.optString(m, "how", "joined by parent"));
+                call.reply(null);
+            }
+            case "proc.daemon" -> call.reply(child(hub, call).daemon);
+            case "proc.signal" -> {
+                ProcRecord child = child(hub, call);
+                hub.event(child, "signal", null, Map.of("signal", Messages.string(m, "signal"),
+                        "by", call.proc.name));
+                call.reply(null);
+            }
+            case "sleep" -> sleep(call);
+            case "print" -> {
+                call.event("print", null, Map.of("text", Messages.string(m, "text")));
+                call.reply(null);
+            }
+            case "log" -> logEvent(call);
+            case "new" -> newObject(hub, call);
+            default -> {
+                if (!m.containsKey("obj")) {
+                    throw new HubError("ProtocolError", "unknown operation '" + op + "'");
+                }
+                hub.object(Messages.integer(m, "obj")).handle(op, call);
+            }
+        }
+    }
+
+    private static ProcRecord child(Hub hub, Call call) {
+        ProcRecord p = hub.table().find(Messages.integer(call.message, "proc"));
+        if (p == null || p.parentId != call.proc.id) {
+            throw new HubError("ValueError", "process " + call.message.get("proc") + " is not a child of "
+                    + call.proc.name);
+        }
+        return p;
+    }
+
+    private static void newProcess(Hub hub, Call call) {
+        Map<String, Object> m = call.message;
+        String kind = Messages.optString(m, "kind", "target");
+        String prefix = Messages.optString(m, "prefix", "Process");
+        String name = Messages.optString(m, "name", null);
+        ProcRecord parent = call.proc;
+        String defaultName = hub.table().childName(parent, prefix);
+        ProcRecord child = hub.table().add(name == null ? defaultName : name, parent.id, parent.program,
+                Messages.string(m, "target"), kind, Messages.list(m, "args"), Messages.optBoolean(m, "daemon", false));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("proc", child.id);
+        answer.put("name", child.name);
+        call.reply(answer);
+    }
+
+    private static void sleep(Call call) {
+        Double seconds = Messages.optSeconds(call.message, "seconds");
+        if (seconds == null || seconds < 0) {
+            throw new HubError("ValueError", "sleep length must be a non-negative number of seconds");
+        }
+        call.event("sleep", null, Map.of("seconds", seconds));
+        if (seconds == 0) {
+            call.reply(null);
+            return;
+        }
+        call.hub().blocked(call.proc, null);
+        call.hub().timers().schedule(seconds, () -> call.reply(null));
+    }
+
+    /** Events the runtime records itself: file reads and writes, task starts, errors. */
+    private static void logEvent(Call call) {
+        Map<String, Object> m = call.message;
+        String kind = Messages.string(m, "kind");
+        if (!List.of("file-read", "file-write", "task", "task-done", "error", "note").contains(kind)) {
+            throw new HubError("ValueError", "processes cannot log events of kind '" + kind + "'");
+        }
+        Map<String, Object> data = new LinkedHashMap<>(m);
+        data.remove("op");
+        data.remove("id");
+        data.remove("kind");
+        Object obj = data.remove("ref");
+        call.event(kind, obj instanceof String s ? s : null, data);
+        call.reply(null);
+    }
+
+    private static void newObject(Hub hub, Call call) {
+        String type = Messages.string(call.message, "type");
+        Primitive p = Primitives.create(hub, type, hub.nextObjectId(), Messages.optString(call.message, "name", null),
+                call);
+        hub.register(p);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", type);
+        data.put("name", p.name());
+        data.put("state", p.state());
+        call.event("new", p.ref(), data);
+        call.reply(Map.of("obj", p.id(), "type", type));
+    }
+}

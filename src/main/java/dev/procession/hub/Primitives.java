@@ -1,0 +1,21 @@
+package dev.procession.hub;
+
+import java.util.Map;
+
+/** Creates a primitive of a named type; one line per type. */
+final class Primitives {
+    private Primitives() {
+    }
+
+    static Primitive create(Hub hub, String type, long id, String name, Call call) {
+        Map<String, Object> m = call.message;
+        return switch (type) {
+            case "Lock" -> new LockPrimitive(hub, id, name, false);
+            case "RLock" -> new LockPrimitive(hub, id, name, true);
+            case "Semaphore" -> SemaphorePrimitive.create(hub, id, name, m, false);
+            case "BoundedSemaphore" -> SemaphorePrimitive.create(hub, id, name, m, true);
+            case "Event" -> new EventPrimitive(hub, id, name);
+            default -> throw new HubError("ValueError", "unknown primitive type '" + type + "'");
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package dev.procession.hub;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the hub knows of one process of the run. Hub thread only; read others through {@link ProcInfo}. */
+final class ProcRecord {
+    final long id;
+    final String name;
+    final long parentId;
+    final String program;
+    final String target;
+    final String kind;
+    final List<Object> args;
+    boolean daemon;
+    long pid;
+    long ppid;
+    Connection connection;
+    boolean connected;
+    boolean exited;
+    Long exitCode;
+    String state = "created";
+    String blockedOn;
+    int childCount;
+
+    ProcRecord(long id, String name, long parentId, String program, String target, String kind, List<Object> args,
+               boolean daemon) {
+        this.id = id;
+        this.name = name;
+        this.parentId = parentId;
+        this.program = program;
+        this.target = target;
+        this.kind = kind;
+        this.args = args;
+        this.daemon = daemon;
+    }
+
+    Map<String, Object> spec(double speed, String runDir) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("proc", id);
+        spec.put("name", name);
+        spec.put("program", program);
+        spec.put("target", target);
+        spec.put("kind", kind);
+        spec.put("args", args);
+        spec.put("daemon", daemon);
+        spec.put("speed", speed);
+        spec.put("runDir", runDir);
+        return spec;
+    }
+
+    ProcInfo info() {
+        return new ProcInfo(id, name, parentId, pid, ppid, daemon, state, blockedOn, exited, exitCode, connected);
+    }
+}

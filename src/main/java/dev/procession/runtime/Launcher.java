@@ -1,0 +1,63 @@
+package dev.procession.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the JVM of a new process of the run. The child's parent is the JVM that calls
+ * {@link #start}: a grandchild's parent is its parent process, never the app.
+ */
+public final class Launcher {
+    /** Extra JVM options for every child, such as an AOT cache: {@code PROCESSION_CHILD_OPTS}. */
+    public static final String ENV_CHILD_OPTS = "PROCESSION_CHILD_OPTS";
+
+    /** Chosen for start-up time and footprint: children are small and short-lived. */
+    private static final List<String> CHILD_FLAGS = List.of(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss256k", "-Xms8m", "-Xmx64m",
+            "-XX:-UsePerfData", "-XX:CICompilerCount=1",
+            // Signals keep their default meaning, so SIGTERM kills at once as it does a Python child.
+            "-Xrs");
+
+    private Launcher() {
+    }
+
+    public static List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(CHILD_FLAGS);
+        String extra = System.getenv(ENV_CHILD_OPTS);
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ChildMain.class.getName());
+        return cmd;
+    }
+
+    /** Starts the process with id {@code procId}; its output goes to a file in the run folder. */
+    public static java.lang.Process start(Path socket, String token, long procId, Path runDir) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command());
+        Map<String, String> env = pb.environment();
+        env.put(ENV_SOCKET, socket.toString());
+        env.put(ENV_TOKEN, token);
+        env.put(ENV_PROC, Long.toString(procId));
+        env.put(ENV_RUN_DIR, runDir.toString());
+        File log = runDir.resolve("proc-" + procId + ".log").toFile();
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        pb.redirectErrorStream(true);
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.directory(runDir.toFile());
+        return pb.start();
+    }
+
+    // The same names as the hub's, repeated here so the runtime does not depend on the hub.
+    public static final String ENV_SOCKET = "PROCESSION_SOCKET";
+    public static final String ENV_TOKEN = "PROCESSION_TOKEN";
+    public static final String ENV_PROC = "PROCESSION_PROC";
+    public static final String ENV_RUN_DIR = "PROCESSION_RUN_DIR";
+}

@@ -1,0 +1,222 @@
+package dev.procession.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * What Python's {@code multiprocessing} module is to a program: one per process, handed to
+ * every target. It makes primitives and processes, sleeps on the run's scenario clock and
+ * prints to the process's console lane.
+ */
+public final class Mp {
+    private final HubClient client;
+    private final Targets targets;
+    private final String program;
+    private final String name;
+    private final Path runDir;
+    private final Path socket;
+    private final String token;
+    private final List<Process> children = new ArrayList<>();
+    private volatile double speed;
+
+    Mp(HubClient client, Targets targets, String program, String name, Path runDir, Path socket, String token,
+       double speed) {
+        this.client = client;
+        this.targets = targets;
+        this.program = program;
+        this.name = name;
+        this.runDir = runDir;
+        this.socket = socket;
+        this.token = token;
+        this.speed = speed;
+        client.onPush(m -> {
+            if ("speed".equals(m.get("push")) && m.get("speed") instanceof Number n) {
+                this.speed = n.doubleValue();
+            }
+        });
+    }
+
+    // ---- this process
+
+    /** current_process().name */
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return ProcessHandle.current().pid();
+    }
+
+    public long ppid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+    }
+
+    /** The run's folder: shared files (the tickets database) live here. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Marks the line of the Python listing this process is at; its next events carry it. */
+    public void line(int line) {
+        client.line(line);
+    }
+
+    /** time.sleep, on the run's scenario clock. */
+    public void sleep(double seconds) {
+        if (seconds < 0) {
+            throw new MpException("ValueError", "sleep length must be non-negative");
+        }
+        client.call("sleep", Map.of("seconds", seconds));
+    }
+
+    /** print(*parts): to this process's console lane. */
+    public void print(Object... parts) {
+        StringJoiner line = new StringJoiner(" ");
+        for (Object part : parts) {
+            line.add(Values.str(part));
+        }
+        client.call("print", Map.of("text", line.toString()));
+    }
+
+    /** sys.exit(code): ends this process's code with that exit code (0..127). */
+    public void exit(int code) {
+        if (code < 0 || code > 127) {
+            throw new MpException("ValueError", "exit codes of Procession processes are 0..127, got " + code);
+        }
+        throw new ExitRequest(code);
+    }
+
+    /** Records an event of this process that the hub cannot see, such as a file read. */
+    public void record(String kind, String ref, Map<String, Object> data) {
+        Map<String, Object> m = new LinkedHashMap<>(data);
+        m.put("kind", kind);
+        if (ref != null) {
+            m.put("ref", ref);
+        }
+        client.call("log", m);
+    }
+
+    // ---- processes
+
+    /** Process(target=name, args=(...)) */
+    public Process process(String target, Object... args) {
+        return new Process(this, args, target);
+    }
+
+    // ---- primitives
+
+    public Lock lock() {
+        return lock(null);
+    }
+
+    public Lock lock(String name) {
+        return new Lock(this, create("Lock", name, Map.of()));
+    }
+
+    public RLock rlock() {
+        return rlock(null);
+    }
+
+    public RLock rlock(String name) {
+        return new RLock(this, create("RLock", name, Map.of()));
+    }
+
+    public Semaphore semaphore(int value) {
+        return semaphore(null, value);
+    }
+
+    public Semaphore semaphore(String name, int value) {
+        return new Semaphore(this, create("Semaphore", name, Map.of("value", (long) value)), "Semaphore");
+    }
+
+    public Semaphore boundedSemaphore(int value) {
+        return boundedSemaphore(null, value);
+    }
+
+    public Semaphore boundedSemaphore(String name, int value) {
+        return new Semaphore(this, create("BoundedSemaphore", name, Map.of("value", (long) value)),
+                "BoundedSemaphore");
+    }
+
+    public Event event() {
+        return event(null);
+    }
+
+    public Event event(String name) {
+        return new Event(this, create("Event", name, Map.of()));
+    }
+
+    /** Creates a primitive in the hub and returns its id. */
+    long create(String type, String name, Map<String, Object> params) {
+        Map<String, Object> m = new LinkedHashMap<>(params);
+        m.put("type", type);
+        if (name != null) {
+            m.put("name", name);
+        }
+        Object reply = client.call("new", m);
+        return ((Number) ((Map<?, ?>) reply).get("obj")).longValue();
+    }
+
+    // ---- for the runtime
+
+    HubClient client() {
+        return client;
+    }
+
+    Targets targets() {
+        return targets;
+    }
+
+    String program() {
+        return program;
+    }
+
+    Path socket() {
+        return socket;
+    }
+
+    String token() {
+        return token;
+    }
+
+    double speed() {
+        return speed;
+    }
+
+    synchronized void adopt(Process child) {
+        children.add(child);
+    }
+
+    synchronized List<Process> children() {
+        return List.copyOf(children);
+    }
+
+    /**
+     * What Python does when a process's code ends: daemonic children are terminated, the
+     * others joined. The hub is asked whether each is daemonic, since the app may have changed it.
+     */
+    void finish() {
+        for (Process child : children()) {
+            if (child.isAlive() && child.daemonNow()) {
+                child.terminate();
+            }
+        }
+        for (Process child : children()) {
+            child.join();
+        }
+    }
+
+    /** Thrown by {@link #exit(int)} to unwind the process's code. */
+    static final class ExitRequest extends RuntimeException {
+        final int code;
+
+        ExitRequest(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.procession.runtime;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * multiprocessing.Process: a real child JVM, started by this process, so its parent in the
+ * operating system is this process.
+ *
+ * <p>Two ways to create one, as in Python: with a registered target and arguments, or by
+ * subclassing and overriding {@link #run()} (register the subclass in the program).
+ */
+public class Process {
+    private final Mp mp;
+    private final String target;
+    private final String kind;
+    private final List<Object> args;
+    private String name;
+    private boolean daemon;
+    private long procId = -1;
+    private java.lang.Process os;
+    private volatile Long exitCode;
+    private final CompletableFuture<Long> exited = new CompletableFuture<>();
+
+    Process(Mp mp, Object[] args, String target) {
+        this.mp = mp;
+        this.target = target;
+        this.kind = "target";
+        this.args = encodeArgs(args);
+    }
+
+    /**
+     * For subclasses: {@code registeredName} is the name the program registered the class
+     * under, {@code state} the plain values the child rebuilds it from.
+     */
+    protected Process(Mp mp, String registeredName, Object... state) {
+        this.mp = mp;
+        this.target = registeredName;
+        this.kind = "class";
+        this.args = encodeArgs(state);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> encodeArgs(Object[] args) {
+        return (List<Object>) Values.encode(List.of(args == null ? new Object[0] : args));
+    }
+
+    /** The code the child runs; subclasses override it. Runs in the child, never in the parent. */
+    public void run() throws Exception {
+        throw new MpException("NotImplementedError", "override run() or give a target");
+    }
+
+    public Process name(String name) {
+        requireNotStarted("name");
+        this.name = name;
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Must be set before start(), as in Python. */
+    public Process daemon(boolean daemon) {
+        requireNotStarted("daemon");
+        this.daemon = daemon;
+        return this;
+    }
+
+    public boolean daemon() {
+        return daemon;
+    }
+
+    /** The daemon flag as the hub has it now (the app may change it while the process runs). */
+    boolean daemonNow() {
+        Object v = mp.client().call("proc.daemon", Map.of("proc", procId));
+        return Boolean.TRUE.equals(v);
+    }
+
+    public synchronized Process start() {
+        if (procId >= 0) {
+            throw new MpException("AssertionError", "cannot start a process twice");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", target);
+        m.put("kind", kind);
+        m.put("args", args);
+        m.put("daemon", daemon);
+        if (name != null) {
+            m.put("name", name);
+        }
+        Map<?, ?> reply = (Map<?, ?>) mp.client().call("proc.new", m);
+        procId = ((Number) reply.get("proc")).longValue();
+        name = (String) reply.get("name");
+        try {
+            os = Launcher.start(mp.socket(), mp.token(), procId, mp.runDir());
+        } catch (IOException e) {
+            mp.client().call("proc.exit", Map.of("proc", procId, "code", 1L, "how", "could not start: " + e));
+            throw new MpException("OSError", "could not start " + name + ": " + e.getMessage());
+        }
+        mp.client().call("proc.spawned", Map.of("proc", procId, "pid", os.pid()));
+        mp.adopt(this);
+        os.onExit().thenAccept(p -> {
+            long code = ExitCodes.fromJava(p.exitValue());
+            exitCode = code;
+            try {
+                mp.client().call("proc.exit", Map.of("proc", procId, "code", code, "how", "reaped by parent"));
+            } finally {
+                exited.complete(code);
+            }
+        });
+        return this;
+    }
+
+    /** Waits until the process ends. */
+    public void join() {
+        requireStarted("join");
+        exited.join();
+    }
+
+    /** Waits at most {@code timeout} scenario seconds; returns whether it ended. */
+    public boolean join(double timeout) {
+        requireStarted("join");
+        if (timeout < 0) {
+            timeout = 0;
+        }
+        long nanos = (long) (timeout / mp.speed() * 1e9);
+        try {
+            exited.get(nanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** is_alive(): started and not yet reaped. */
+    public boolean isAlive() {
+        return os != null && !exited.isDone() && os.isAlive();
+    }
+
+    /** exitcode: null while running; 0, 1, or minus the signal that ended it. */
+    public Long exitCode() {
+        return exitCode;
+    }
+
+    public long pid() {
+        requireStarted("pid");
+        return os.pid();
+    }
+
+    /** The hub's id for this process (its sentinel in Python's terms). */
+    public long procId() {
+        return procId;
+    }
+
+    /** SIGTERM, as Python sends: the process is not gone yet when this returns. */
+    public void terminate() {
+        signal("SIGTERM");
+        os.destroy();
+    }
+
+    /** SIGKILL. */
+    public void kill() {
+        signal("SIGKILL");
+        os.destroyForcibly();
+    }
+
+    private void signal(String signal) {
+        requireStarted("terminate");
+        if (!exited.isDone()) {
+            mp.client().call("proc.signal", Map.of("proc", procId, "signal", signal));
+        }
+    }
+
+    private void requireStarted(String what) {
+        if (os == null) {
+            throw new MpException("AssertionError", "can only " + what + " a started process");
+        }
+    }
+
+    private void requireNotStarted(String what) {
+        if (procId >= 0) {
+            throw new MpException("AssertionError", "cannot set " + what + " of a started process");
+        }
+    }
+
+    @Override
+    public String toString() {
+        String state = os == null ? "initial" : exitCode == null ? "started" : "stopped exitcode=" + exitCode;
+        return "<Process name='" + name + "' " + state + (daemon ? " daemon" : "") + ">";
+    }
+}

@@ -1,0 +1,17 @@
+package dev.procession.runtime;
+
+/** Rebuilds a received handle into an object bound to this process, by its type. */
+final class RemoteObjects {
+    private RemoteObjects() {
+    }
+
+    static RemoteObject bind(Mp mp, String type, long id) {
+        return switch (type) {
+            case "Lock" -> new Lock(mp, id);
+            case "RLock" -> new RLock(mp, id);
+            case "Semaphore", "BoundedSemaphore" -> new Semaphore(mp, id, type);
+            case "Event" -> new Event(mp, id);
+            default -> throw new MpException("TypeError", "cannot receive an object of type " + type);
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package dev.procession.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The library of scenarios, in teaching order, and the checking of their parameters. */
+public final class Scenarios {
+    private static final List<Scenario> ALL = List.of(
+            new TrafficLightScenario());
+
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return ALL;
+    }
+
+    public static Scenario byId(String id) {
+        return ALL.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new UnknownScenarioException("unknown scenario '" + id + "'; known: "
+                        + String.join(", ", ALL.stream().map(Scenario::id).toList())));
+    }
+
+    /** The defaults, overridden by the given values; any error names the parameter. */
+    public static Map<String, Object> resolve(Scenario scenario, Map<String, String> overrides) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Parameter p : scenario.parameters()) {
+            values.put(p.name(), p.defaultValue());
+        }
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            Parameter p = scenario.parameters().stream().filter(q -> q.name().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new BadParameterException("scenario '" + scenario.id()
+                            + "' has no parameter '" + e.getKey() + "'; it has: " + names(scenario)));
+            values.put(p.name(), p.parse(e.getValue()));
+        }
+        return values;
+    }
+
+    private static String names(Scenario s) {
+        return s.parameters().isEmpty() ? "none"
+                : String.join(", ", s.parameters().stream().map(Parameter::name).toList());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.procession.scenario;
+
+import dev.procession.runtime.Args;
+import dev.procession.runtime.Event;
+import dev.procession.runtime.Mp;
+import dev.procession.runtime.Process;
+import dev.procession.runtime.Targets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The seed's "event traffic lights": a daemon light toggles an Event; cars wait while it is red. */
+public final class TrafficLightScenario implements Scenario {
+    @Override
+    public String id() {
+        return "traffic-light";
+    }
+
+    @Override
+    public Map<String, String> title() {
+        return Map.of("en", "Traffic light (Event)", "zh-Hans", "红绿灯（事件 Event）");
+    }
+
+    @Override
+    public Map<String, String> explanation() {
+        return Map.of(
+                "en", "A daemon process is the traffic light: every period it sets the Event (green) or clears it"
+                        + " (red). Each car is a process: if the Event is clear it waits on it, and passes when it"
+                        + " is set. When the main program's code ends, the daemon light is terminated.",
+                "zh-Hans", "守护进程充当红绿灯：每隔一个周期，它设置事件（绿灯）或清除事件（红灯）。每辆车是一个进程："
+                        + "事件未设置时，车在事件上等待，事件被设置后通过。主程序代码结束时，守护进程（红绿灯）被终止。");
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("cars", 10, 1, 30, "how many car processes"),
+                Parameter.number("period", 2, 0.1, 30, "seconds between light changes"));
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.load("04_traffic_light_event.py");
+    }
+
+    @Override
+    public void define(Targets targets) {
+        targets.target("main", TrafficLightScenario::main)
+                .target("traffic_light", TrafficLightScenario::trafficLight)
+                .target("car", TrafficLightScenario::car);
+    }
+
+    private static Object main(Mp mp, Args args) {
+        Map<String, Object> params = args.map(0);
+        long cars = (Long) params.get("cars");
+        double period = ((Number) params.get("period")).doubleValue();
+        mp.line(23);
+        Event e = mp.event("e");
+        mp.line(24);
+        Process light = mp.process("traffic_light", e, period).name("light");
+        mp.line(25);
+        light.daemon(true);
+        mp.line(26);
+        light.start();
+        List<Process> started = new ArrayList<>();
+        for (int i = 0; i < cars; i++) {
+            mp.line(29);
+            Process p = mp.process("car", e, i).name("car" + i);
+            mp.line(30);
+            p.start();
+            started.add(p);
+            mp.line(32);
+            mp.sleep(ThreadLocalRandom.current().nextInt(0, 4));
+        }
+        for (Process p : started) {
+            mp.line(34);
+            p.join();
+        }
+        mp.line(35);
+        mp.print("The main program is over!");
+        return null;
+    }
+
+    private static Object trafficLight(Mp mp, Args args) {
+        Event e = args.get(0, Event.class);
+        double period = args.number(1);
+        mp.line(6);
+        mp.print("The red light");
+        while (true) {
+            mp.line(8);
+            mp.sleep(period);
+            mp.line(9);
+            if (e.isSet()) {
+                mp.line(10);
+                mp.print("The red light");
+                mp.line(11);
+                e.clear();
+            } else {
+                mp.line(13);
+                mp.print("The green light");
+                mp.line(14);
+                e.set();
+            }
+        }
+    }
+
+    private static Object car(Mp mp, Args args) {
+        Event e = args.get(0, Event.class);
+        long i = args.integer(1);
+        mp.line(17);
+        if (!e.isSet()) {
+            mp.line(18);
+            mp.print("car" + i + " waiting for a red light");
+            mp.line(19);
+            e.await();
+        }
+        mp.line(20);
+        mp.print("car" + i + " through");
+        return null;
+    }
+}

@@ -1,0 +1,297 @@
+package dev.procession.supervisor;
+
+import dev.procession.events.Event;
+import dev.procession.events.EventLog;
+import dev.procession.hub.Hub;
+import dev.procession.hub.ProcInfo;
+import dev.procession.runtime.ExitCodes;
+import dev.procession.runtime.Launcher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a program: its private folder, its hub and event log, its main process and every
+ * process below it. The supervisor's commands act on real PIDs; {@link #close()} leaves none.
+ */
+public final class Run implements AutoCloseable {
+    private static final Duration SAMPLE_PERIOD = Duration.ofMillis(200);
+
+    private final Path dir;
+    private final EventLog log;
+    private final Hub hub;
+    private final java.lang.Process main;
+    private final long mainProcId;
+    private final CompletableFuture<Long> finished = new CompletableFuture<>();
+    private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
+    private final Map<Long, ProcStat> lastStats = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sampler;
+    private volatile boolean closed;
+
+    private Run(Path dir, EventLog log, Hub hub, java.lang.Process main, long mainProcId) {
+        this.dir = dir;
+        this.log = log;
+        this.hub = hub;
+        this.main = main;
+        this.mainProcId = mainProcId;
+        this.sampler = Executors.newSingleThreadScheduledExecutor(r ->
+                Thread.ofPlatform().name("procession-sampler").daemon(true).unstarted(r));
+    }
+
+    /** Starts {@code program}'s main target with {@code parameters} as its one argument. */
+    public static Run start(String program, Map<String, Object> parameters, double speed, EventLog log)
+            throws IOException {
+        Path dir = RunDirectory.create();
+        Hub hub = Hub.start(dir, log, speed);
+        try {
+            long mainId = hub.registerMain(program, parameters);
+            java.lang.Process main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir);
+            Run run = new Run(dir, log, hub, main, mainId);
+            run.begin();
+            return run;
+        } catch (IOException | RuntimeException e) {
+            hub.close();
+            RunDirectory.delete(dir);
+            throw e;
+        }
+    }
+
+    private void begin() {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("parent", "supervisor");
+        data.put("supervisorPid", ProcessHandle.current().pid());
+        log.append(main.pid(), ProcessHandle.current().pid(), "MainProcess", "spawn", null, data);
+        main.onExit().thenAccept(p -> {
+            long code = ExitCodes.fromJava(p.exitValue());
+            hub.reportExit(mainProcId, code, "reaped by supervisor");
+            finished.complete(code);
+        });
+        sampler.scheduleWithFixedDelay(this::sample, SAMPLE_PERIOD.toMillis(), SAMPLE_PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public EventLog log() {
+        return log;
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    /** The run's private folder; shared files such as the tickets database live here. */
+    public Path dir() {
+        return dir;
+    }
+
+    public long mainPid() {
+        return main.pid();
+    }
+
+    /** Completes with the main process's exit code when it ends. */
+    public CompletableFuture<Long> finished() {
+        return finished;
+    }
+
+    /** Every process of the run with what the hub and the OS say of it now. */
+    public List<ProcessNode> processes() {
+        List<ProcessNode> nodes = new ArrayList<>();
+        for (ProcInfo p : hub.processes()) {
+            if (p.pid() == 0) {
+                continue;
+            }
+            Optional<ProcStat> stat = p.exited() ? Optional.empty() : ProcFs.read(p.pid());
+            nodes.add(new ProcessNode(p.id(), p.name(), p.pid(), p.ppid(),
+                    stat.map(ProcStat::ppid).orElse(0L), stat.map(ProcStat::state).orElse('-'), p.daemon(),
+                    p.state(), p.blockedOn(), p.exitCode(), p.exited(), orphans.contains(p.id()),
+                    stat.map(ProcStat::cpuSeconds).orElse(0.0), stat.map(ProcStat::rssBytes).orElse(0L)));
+        }
+        return nodes;
+    }
+
+    /** PIDs of the run's processes still alive in the OS, including any not yet known to the hub. */
+    public Set<Long> livePids() {
+        Set<Long> pids = new LinkedHashSet<>();
+        if (main.isAlive()) {
+            pids.add(main.pid());
+        }
+        for (ProcInfo p : hub.processes()) {
+            if (p.pid() > 0 && ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                pids.add(p.pid());
+            }
+        }
+        for (Long pid : List.copyOf(pids)) {
+            addDescendants(pid, pids);
+        }
+        return pids;
+    }
+
+    private static void addDescendants(long pid, Set<Long> into) {
+        for (Long child : ProcFs.children(pid)) {
+            if (into.add(child)) {
+                addDescendants(child, into);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** SIGSTOP to one process: its children keep running (see {@link #pauseTree}). */
+    public void pause(long pid) {
+        signal(pid, Signal.STOP, "pause");
+    }
+
+    public void resume(long pid) {
+        signal(pid, Signal.CONT, "resume");
+    }
+
+    /** Pauses a process and everything below it, parents first so none can start a new child. */
+    public void pauseTree(long pid) {
+        for (long p : subtree(pid)) {
+            signal(p, Signal.STOP, "pause");
+        }
+    }
+
+    public void resumeTree(long pid) {
+        for (long p : subtree(pid).reversed()) {
+            signal(p, Signal.CONT, "resume");
+        }
+    }
+
+    public void terminate(long pid) {
+        signal(pid, Signal.TERM, "terminate");
+    }
+
+    public void kill(long pid) {
+        signal(pid, Signal.KILL, "kill");
+    }
+
+    /** Marks a running process daemonic: a Procession extension (Python refuses it after start). */
+    public void setDaemon(long pid, boolean daemon) {
+        hub.setDaemon(procId(pid), daemon);
+    }
+
+    /** Frees a lock or semaphore that a dead process left held. */
+    public void forceRelease(String ref) {
+        hub.forceRelease(ref);
+    }
+
+    public void setSpeed(double speed) {
+        hub.setSpeed(speed);
+    }
+
+    private void signal(long pid, Signal signal, String action) {
+        requireOwn(pid);
+        Signals.send(pid, signal);
+        hub.recordControl(pid, "signal", Map.of("signal", "SIG" + signal.name(), "action", action,
+                "by", "supervisor"));
+    }
+
+    private List<Long> subtree(long pid) {
+        requireOwn(pid);
+        Set<Long> all = new LinkedHashSet<>();
+        all.add(pid);
+        addDescendants(pid, all);
+        return new ArrayList<>(all);
+    }
+
+    private void requireOwn(long pid) {
+        if (!livePids().contains(pid)) {
+            throw new IllegalArgumentException("pid " + pid + " is not a live process of this run");
+        }
+    }
+
+    private long procId(long pid) {
+        return hub.processes().stream().filter(p -> p.pid() == pid).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("pid " + pid + " is not a process of this run"))
+                .id();
+    }
+
+    // ---------------------------------------------------------------- watching
+
+    /** Marks orphans and records exits that no parent is left to report. */
+    private void sample() {
+        try {
+            List<ProcInfo> infos = hub.processes();
+            for (ProcInfo p : infos) {
+                if (p.pid() == 0 || p.exited()) {
+                    continue;
+                }
+                Optional<ProcStat> stat = ProcFs.read(p.pid());
+                stat.ifPresent(s -> lastStats.put(p.pid(), s));
+                boolean alive = stat.isPresent() && stat.get().state() != 'Z';
+                boolean parentGone = p.ppid() != 0 && ProcessHandle.of(p.ppid()).map(h -> !h.isAlive()).orElse(true);
+                if (alive && parentGone && orphans.add(p.id())) {
+                    hub.recordControl(p.pid(), "orphan", Map.of("deadParent", p.ppid(),
+                            "note", "its parent ended first; the kernel re-parented it"));
+                }
+                if (!alive && parentGone && p.id() != mainProcId) {
+                    hub.reportExit(p.id(), null, "ended as an orphan: no parent was left to read its exit code");
+                }
+            }
+        } catch (RuntimeException e) {
+            // Sampling races with exits by nature; the next sample sees the settled state.
+        }
+    }
+
+    // ---------------------------------------------------------------- teardown
+
+    /** Stops the run: every process of it is killed (SIGKILL, stopped ones too) and reaped. */
+    public void stop() {
+        Set<Long> pids = livePids();
+        for (long pid : pids) {
+            try {
+                Signals.send(pid, Signal.KILL);
+            } catch (SignalException e) {
+                // Already gone.
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        for (long pid : pids) {
+            ProcessHandle.of(pid).ifPresent(h -> {
+                try {
+                    h.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    // Reported by close() through livePids() if it really lingers.
+                }
+            });
+        }
+        if (!pids.isEmpty()) {
+            log.append(0, 0, null, "stopped", null, Map.of("killed", List.copyOf(pids)));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        sampler.shutdownNow();
+        stop();
+        try {
+            finished.get(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // The main process was killed in stop(); its exit may already be recorded.
+        }
+        hub.close();
+        RunDirectory.delete(dir);
+    }
+
+    /** Whether an event is the end of the main process, for readers of the log. */
+    public boolean isMainExit(Event e) {
+        return "exit".equals(e.kind()) && e.pid() == main.pid();
+    }
+}
