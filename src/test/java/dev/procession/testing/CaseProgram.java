@@ -1,0 +1,53 @@
+package dev.procession.testing;
+
+import dev.procession.runtime.Args;
+import dev.procession.runtime.Mp;
+import dev.procession.runtime.Program;
+import dev.procession.runtime.Target;
+import dev.procession.runtime.Targets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A test program made of named cases: main runs the case named in its argument. Subclasses
+ * register cases with {@link #test} and helper targets with {@link #target}.
+ */
+public abstract class CaseProgram implements Program {
+    private final Map<String, Target> cases = new LinkedHashMap<>();
+    private final Map<String, Target> helpers = new LinkedHashMap<>();
+
+    protected CaseProgram() {
+        define();
+    }
+
+    /** Registers the cases and helper targets. */
+    protected abstract void define();
+
+    protected final void test(String name, Target body) {
+        cases.put(name, body);
+    }
+
+    protected final void target(String name, Target body) {
+        helpers.put(name, body);
+    }
+
+    @Override
+    public final void define(Targets targets) {
+        targets.target("main", this::main);
+        helpers.forEach(targets::target);
+    }
+
+    private Object main(Mp mp, Args args) throws Exception {
+        String name = (String) args.map(0).get("case");
+        Target body = cases.get(name);
+        if (body == null) {
+            throw new IllegalArgumentException("no case '" + name + "' in " + id());
+        }
+        return body.run(mp, new Args(java.util.List.of()));
+    }
+
+    /** Scenario time elapsed since {@code startNanos}, given the run's speed of 1. */
+    public static double since(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
