@@ -208,7 +208,11 @@ public final class Hub implements AutoCloseable {
 
     /** Records an exit the supervisor saw (its parent could not report it, or it is the main program). */
     public void reportExit(long procId, Long exitCode, String how) {
-        submit(() -> exited(processes.find(procId), exitCode, how));
+        // Synchronous, so whoever learns of the exit next (a waiting test, the CLI) finds it logged.
+        query(() -> {
+            exited(processes.find(procId), exitCode, how);
+            return null;
+        });
     }
 
     /** Records a supervisor action on a process, such as a pause. */
