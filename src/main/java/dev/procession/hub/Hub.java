@@ -124,8 +124,14 @@ public final class Hub implements AutoCloseable {
                 answer.completeExceptionally(e);
             }
         });
+        if (!running) {
+            throw new IllegalStateException("the hub is closed");
+        }
         try {
-            return answer.get();
+            // Bounded: a command submitted as the hub closes may never run.
+            return answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the hub did not answer within 10 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking the hub", e);
