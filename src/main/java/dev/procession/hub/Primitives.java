@@ -15,6 +15,8 @@ final class Primitives {
             case "Semaphore" -> SemaphorePrimitive.create(hub, id, name, m, false);
             case "BoundedSemaphore" -> SemaphorePrimitive.create(hub, id, name, m, true);
             case "Event" -> new EventPrimitive(hub, id, name);
+            case "Manager" -> new ManagerPrimitive(hub, id, name, call.procId());
+            case "Pool" -> PoolPrimitive.create(hub, id, name, call);
             default -> throw new HubError("ValueError", "unknown primitive type '" + type + "'");
         };
     }

@@ -11,6 +11,11 @@ final class RemoteObjects {
             case "RLock" -> new RLock(mp, id);
             case "Semaphore", "BoundedSemaphore" -> new Semaphore(mp, id, type);
             case "Event" -> new Event(mp, id);
+            case "DictProxy" -> new DictProxy(mp, id);
+            case "ListProxy" -> new ListProxy(mp, id);
+            case "ValueProxy" -> new ValueProxy(mp, id);
+            case "Pool" -> throw new MpException("NotImplementedError",
+                    "pool objects cannot be passed between processes or pickled");
             default -> throw new MpException("TypeError", "cannot receive an object of type " + type);
         };
     }
