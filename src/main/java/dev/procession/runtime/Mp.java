@@ -234,7 +234,8 @@ public final class Mp {
 
     /**
      * What Python does when a process's code ends: managers shut down and pools terminated,
-     * daemonic children terminated, the others joined. The hub is asked whether each is daemonic, since the app may have changed it.
+     * daemonic children terminated, the others joined. The hub is asked whether each is
+     * daemonic, since the app may have changed it.
      */
     void finish() {
         RuntimeException failed = null;

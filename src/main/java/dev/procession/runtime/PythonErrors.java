@@ -28,7 +28,10 @@ final class PythonErrors {
             return "division by zero";
         }
         String message = t.getMessage() == null ? "" : t.getMessage();
-        return type(t).equals("RuntimeError") && !(t instanceof RuntimeException && t.getClass() == RuntimeException.class)
-                ? t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message) : message;
+        if (!type(t).equals("RuntimeError") || t.getClass() == RuntimeException.class) {
+            return message;
+        }
+        // No Python counterpart: keep the Java class's name so the reader knows what it was.
+        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 }
