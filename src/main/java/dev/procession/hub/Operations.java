@@ -65,14 +65,28 @@ final class Operations {
         String kind = Messages.optString(m, "kind", "target");
         String prefix = Messages.optString(m, "prefix", "Process");
         String name = Messages.optString(m, "name", null);
+        List<Object> identity = identity(m);
         ProcRecord parent = call.proc;
         String defaultName = hub.table().childName(parent, prefix);
         ProcRecord child = hub.table().add(name == null ? defaultName : name, parent.id, parent.program,
                 Messages.string(m, "target"), kind, Messages.list(m, "args"), Messages.optBoolean(m, "daemon", false));
+        child.identity = identity;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("proc", child.id);
         answer.put("name", child.name);
         call.reply(answer);
+    }
+
+    /** Optional: the runtime names processes itself, from their place in the tree. */
+    private static List<Object> identity(Map<String, Object> m) {
+        if (!m.containsKey("identity")) {
+            return List.of();
+        }
+        List<Object> identity = Messages.list(m, "identity");
+        if (!identity.stream().allMatch(Long.class::isInstance)) {
+            throw new HubError("ValueError", "'identity' must be a list of integers");
+        }
+        return List.copyOf(identity);
     }
 
     private static void sleep(Call call) {
