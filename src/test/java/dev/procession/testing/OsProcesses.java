@@ -2,6 +2,11 @@ package dev.procession.testing;
 
 import dev.procession.supervisor.ProcFs;
 import dev.procession.supervisor.ProcStat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -60,6 +65,33 @@ public final class OsProcesses {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; still alive: " + describe(aliveAmong(pids)), e);
         }
+    }
+
+    /**
+     * Live processes working in {@code dir}: how a run's processes are found once the kernel has
+     * re-parented them (their parent died) and the tree no longer leads to them.
+     */
+    public static Set<Long> workingIn(Path dir) {
+        Set<Long> found = new LinkedHashSet<>();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p ->
+                p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (Path proc : procs) {
+                try {
+                    // A deleted folder reads back as "DIR (deleted)".
+                    if (Files.readSymbolicLink(proc.resolve("cwd")).toString().startsWith(dir.toString())) {
+                        long pid = Long.parseLong(proc.getFileName().toString());
+                        if (alive(pid)) {
+                            found.add(pid);
+                        }
+                    }
+                } catch (IOException notOursOrGone) {
+                    // Another user's process, or it ended while we looked.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
     }
 
     public static String describe(Set<Long> pids) {
