@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.Event;
 import dev.procession.protocol.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +115,11 @@ final class Operations {
         data.remove("op");
         data.remove("id");
         data.remove("kind");
+        for (String header : Event.HEADER) {
+            if (data.containsKey(header)) {
+                throw new HubError("ValueError", "'" + header + "' is set by the hub, not by a process's log call");
+            }
+        }
         Object obj = data.remove("ref");
         call.event(kind, obj instanceof String s ? s : null, data);
         call.reply(null);
