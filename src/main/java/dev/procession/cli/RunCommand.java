@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scenario scenario = Scenarios.byId(scenarioId);
-        Map<String, Object> params = Scenarios.resolve(scenario, parseSettings());
+        Map<String, Object> params = Scenarios.resolve(scenario, parseSettings(scenario));
         if (!(speed >= 0.05 && speed <= 100)) {
             throw new BadParameterException("--speed must be a number from 0.05 to 100, got " + speed);
         }
@@ -89,12 +89,13 @@ final class RunCommand implements Callable<Integer> {
         return Main.ExitCode.OK;
     }
 
-    private Map<String, String> parseSettings() {
+    private Map<String, String> parseSettings(Scenario scenario) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String s : settings) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new BadParameterException("--set takes KEY=VALUE, got '" + s + "'");
+                throw new BadParameterException("--set takes KEY=VALUE, got '" + s + "'; "
+                        + Scenarios.describeParameters(scenario));
             }
             values.put(s.substring(0, eq).trim(), s.substring(eq + 1));
         }
