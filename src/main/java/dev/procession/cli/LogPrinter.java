@@ -42,6 +42,8 @@ final class LogPrinter implements Consumer<Event> {
             case "acquired" -> "acquired " + obj;
             case "released" -> "released " + obj;
             case "wait" -> "waits on " + obj;
+            case "join" -> "waits in join() for " + e.obj() + (e.get("timeout") == null ? "" : ", at most "
+                    + e.get("timeout") + " s");
             case "woke" -> "woken by " + obj;
             case "set" -> "sets " + obj;
             case "clear" -> "clears " + obj;

@@ -525,6 +525,10 @@ public final class Hub implements AutoCloseable {
         data.put("exitcode", exitCode);
         data.put("how", how);
         event(proc, "exit", null, data);
+        ProcRecord parent = processes.find(proc.parentId);
+        if (parent != null && "blocked".equals(parent.state) && proc.name.equals(parent.blockedOn)) {
+            unblocked(parent);
+        }
         for (Primitive p : new ArrayList<>(objects.values())) {
             p.processExited(proc.id, proc.pid, proc.name);
         }

@@ -30,6 +30,7 @@ final class Operations {
                 call.reply(null);
             }
             case "proc.daemon" -> call.reply(child(hub, call).daemon);
+            case "proc.join" -> join(hub, call);
             case "proc.signal" -> {
                 ProcRecord child = child(hub, call);
                 hub.event(child, "signal", null, Map.of("signal", Messages.string(m, "signal"),
@@ -49,6 +50,19 @@ final class Operations {
                 }
                 hub.object(Messages.integer(m, "obj")).handle(op, call);
             }
+        }
+    }
+
+    /** The parent waits in join(): shown as blocked on the child until the child exits. */
+    private static void join(Hub hub, Call call) {
+        ProcRecord child = child(hub, call);
+        call.reply(null);
+        if (!child.exited) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("child", child.pid);
+            data.put("timeout", Messages.optSeconds(call.message, "timeout"));
+            call.event("join", child.name, data);
+            hub.blocked(call.proc, child.name);
         }
     }
 

@@ -157,7 +157,21 @@ public class Process {
     /** Waits until the process ends. */
     public void join() {
         requireChild("join");
+        announceJoin(null);
         exited.join();
+    }
+
+    /** Tells the hub this process now waits for the child, so the app can show why it is blocked. */
+    private void announceJoin(Double timeout) {
+        if (exited.isDone()) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("proc", procId);
+        if (timeout != null) {
+            m.put("timeout", timeout);
+        }
+        mp.client().call("proc.join", m);
     }
 
     /** Waits at most {@code timeout} scenario seconds; returns whether it ended. */
@@ -166,6 +180,7 @@ public class Process {
         if (timeout < 0) {
             timeout = 0;
         }
+        announceJoin(timeout);
         long nanos = (long) (timeout / mp.speed() * 1e9);
         try {
             exited.get(nanos, TimeUnit.NANOSECONDS);
