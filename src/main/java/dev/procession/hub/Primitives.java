@@ -15,6 +15,9 @@ final class Primitives {
             case "Semaphore" -> SemaphorePrimitive.create(hub, id, name, m, false);
             case "BoundedSemaphore" -> SemaphorePrimitive.create(hub, id, name, m, true);
             case "Event" -> new EventPrimitive(hub, id, name);
+            case "Queue" -> QueuePrimitive.create(hub, id, name, m, false);
+            case "JoinableQueue" -> QueuePrimitive.create(hub, id, name, m, true);
+            case "Pipe" -> ConnectionPrimitive.pipe(hub, id, name, call);
             default -> throw new HubError("ValueError", "unknown primitive type '" + type + "'");
         };
     }

@@ -11,6 +11,9 @@ final class RemoteObjects {
             case "RLock" -> new RLock(mp, id);
             case "Semaphore", "BoundedSemaphore" -> new Semaphore(mp, id, type);
             case "Event" -> new Event(mp, id);
+            case "Queue" -> new Queue(mp, id, type, null);
+            case "JoinableQueue" -> new JoinableQueue(mp, id, null);
+            case "Connection" -> new Connection(mp, id, null, null);
             default -> throw new MpException("TypeError", "cannot receive an object of type " + type);
         };
     }
