@@ -51,6 +51,9 @@ final class QueuePrimitive extends Primitive {
             case "get" -> get(call);
             case "took" -> took(call);
             case "return" -> {
+                if (call.proc != prefetch.getter()) {
+                    throw new HubError("ValueError", call.proc.name + " was handed no items ahead");
+                }
                 prefetch.giveBack(items);
                 pump();
             }
