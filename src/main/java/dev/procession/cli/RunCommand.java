@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Run a scenario with real processes and print what they do.")
 final class RunCommand implements Callable<Integer> {
+    private static final String INTERRUPTED = "procession: interrupted; every process of the run was stopped";
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario id, see 'procession list'")
     String scenarioId;
 
@@ -59,6 +61,8 @@ final class RunCommand implements Callable<Integer> {
             Thread cleanup = new Thread(() -> {
                 interrupted.set(true);
                 run.close();
+                // Said here: once the hooks end the JVM halts, whatever the main thread was doing.
+                System.err.println(INTERRUPTED);
             }, "procession-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             code = run.finished().join();
@@ -74,7 +78,6 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         if (interrupted.get()) {
-            System.err.println("procession: interrupted; every process of the run was stopped");
             return Main.ExitCode.FAILED;
         }
         if (file != null && file.error().isPresent()) {
