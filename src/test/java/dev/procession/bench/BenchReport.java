@@ -162,6 +162,8 @@ public final class BenchReport {
     String markdown(String command, String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
+        md.append("<!-- Written by bench/run (src/test/java/dev/procession/bench/BenchReport.java): edit those, "
+                + "not this page. -->\n\n");
         md.append("Procession against CPython's `multiprocessing`, measured the same way on the same machine in one ")
                 .append("run of `").append(command).append("` on ")
                 .append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))).append(".\n")
@@ -194,6 +196,7 @@ public final class BenchReport {
         aot(md);
         misses(md);
         method(md);
+        reproduce(md);
         return md.toString();
     }
 
@@ -371,6 +374,22 @@ public final class BenchReport {
                 Python child has one thread, so its 'T' means the same: all of it stopped). Python's `fork` figures are shown beside for reference: a JVM \
                 cannot fork.
                 - Clock: `System.nanoTime()` (CLOCK_MONOTONIC), like `time.perf_counter_ns()`.
+                """);
+    }
+
+    private static void reproduce(StringBuilder md) {
+        md.append("\n## Reproduce\n\n");
+        md.append("""
+                ```
+                bench/run [--quick] [--repeats R] [--no-python] [--no-aot]
+                ```
+
+                It builds if needed, trains the AOT cache for the bench's class path, runs the Java side with the \
+                cache and (spawn and RSS only, at most 3 repeats) without it, then `bench/python/mp_bench.py` when \
+                `python3` is present, prints the table and rewrites this page. A full run takes about 4 minutes on \
+                2 quiet cores; `--quick` uses the smaller sizes (N up to 10, K = 500, M = 10000). Measure on a \
+                quiet machine: the load average before and after is recorded above. Extra child JVM options can be \
+                tried with `PROCESSION_CHILD_OPTS` (an `-XX:AOT...` option there replaces the automatic cache).
                 """);
     }
 
