@@ -124,8 +124,14 @@ public final class Hub implements AutoCloseable {
                 answer.completeExceptionally(e);
             }
         });
+        if (!running) {
+            throw new IllegalStateException("the hub is closed");
+        }
         try {
-            return answer.get();
+            // Bounded: a command submitted as the hub closes may never run.
+            return answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the hub did not answer within 10 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking the hub", e);
@@ -208,7 +214,11 @@ public final class Hub implements AutoCloseable {
 
     /** Records an exit the supervisor saw (its parent could not report it, or it is the main program). */
     public void reportExit(long procId, Long exitCode, String how) {
-        submit(() -> exited(processes.find(procId), exitCode, how));
+        // Synchronous, so whoever learns of the exit next (a waiting test, the CLI) finds it logged.
+        query(() -> {
+            exited(processes.find(procId), exitCode, how);
+            return null;
+        });
     }
 
     /** Records a supervisor action on a process, such as a pause. */

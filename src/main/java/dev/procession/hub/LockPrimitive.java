@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
     private final Hub hub;
     private final boolean recursive;
     private final WaitQueue waiters = new WaitQueue();
+    /** Waiters coming back from a Condition's wait: the count to restore and what wait returns. */
+    private final Map<Call, Regrant> regrants = new IdentityHashMap<>();
     private ProcRecord holder;
     private int count;
     private boolean holderDead;
@@ -61,11 +64,54 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
     }
 
     private void grant(Call call) {
+        Regrant regrant = regrants.remove(call);
         holder = call.proc;
         holderDead = false;
-        count = 1;
-        call.event("acquired", ref(), Map.of("waiters", waiters.size()));
-        call.reply(true);
+        count = regrant == null ? 1 : regrant.count;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("waiters", waiters.size());
+        if (regrant != null) {
+            data.put("count", count);
+            data.put("for", regrant.condition);
+        }
+        call.event("acquired", ref(), data);
+        call.reply(regrant == null ? Boolean.TRUE : regrant.result);
+    }
+
+    // ---- for Condition (same package): wait releases every level, then takes them all back
+
+    /** Whether {@code proc} holds it; a Condition's wait and notify require that. */
+    boolean heldBy(ProcRecord proc) {
+        return holder == proc;
+    }
+
+    /** Releases it entirely for the caller's Condition wait; returns the recursion count to restore. */
+    int releaseAll(Call call, String condition) {
+        int saved = count;
+        holder = null;
+        count = 0;
+        call.event("released", ref(), Map.of("count", 0, "for", condition));
+        handOn();
+        return saved;
+    }
+
+    /**
+     * Takes it back for a process leaving a Condition's wait, in line behind earlier waiters;
+     * once it has it, the recursion count is {@code saved} again and wait returns {@code result}.
+     */
+    void reacquire(Call call, int saved, boolean result, String condition) {
+        regrants.put(call, new Regrant(saved, result, condition));
+        if (holder == null) {
+            grant(call);
+            return;
+        }
+        waiters.add(call);
+        call.event("acquire-wait", ref(), Map.of("holder", holder.pid, "waiters", waiters.size(), "for", condition));
+        // No timeout here: a Condition's wait timeout ends the wait, not the re-acquire.
+        call.hub().blocked(call.proc, ref());
+    }
+
+    private record Regrant(int count, boolean result, String condition) {
     }
 
     private void release(Call call) {
@@ -124,6 +170,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
     @Override
     protected void dropDeadWaiters() {
         waiters.dropDead();
+        regrants.keySet().removeIf(c -> !c.live());
     }
 
     @Override

@@ -15,6 +15,8 @@ final class Primitives {
             case "Semaphore" -> SemaphorePrimitive.create(hub, id, name, m, false);
             case "BoundedSemaphore" -> SemaphorePrimitive.create(hub, id, name, m, true);
             case "Event" -> new EventPrimitive(hub, id, name);
+            case "Condition" -> ConditionPrimitive.create(hub, id, name, m);
+            case "Barrier" -> BarrierPrimitive.create(hub, id, name, m);
             default -> throw new HubError("ValueError", "unknown primitive type '" + type + "'");
         };
     }

@@ -23,6 +23,11 @@ public class Lock extends RemoteObject {
         call("release");
     }
 
+    /** locked(): whether any process holds it. */
+    public boolean locked() {
+        return Boolean.TRUE.equals(call("locked"));
+    }
+
     /** {@code with lock:} as {@code try (var held = lock.hold()) { ... }}. */
     public Held hold() {
         acquire();

@@ -150,6 +150,51 @@ public final class Mp {
         return new Event(this, create("Event", name, Map.of()));
     }
 
+    /** Condition(): with its own RLock. */
+    public Condition condition() {
+        return condition(null, null);
+    }
+
+    /** Condition(lock): on a Lock or RLock the program already has. */
+    public Condition condition(Lock lock) {
+        return condition(null, lock);
+    }
+
+    /** A named Condition; a null lock means a new RLock, named after the condition. */
+    public Condition condition(String name, Lock lock) {
+        Lock own = lock != null ? lock : rlock(name == null ? null : name + ".lock");
+        return new Condition(this, create("Condition", name, Map.of("lock", own.id())));
+    }
+
+    public Barrier barrier(int parties) {
+        return barrier(null, parties, null);
+    }
+
+    /** Barrier(parties, timeout=timeout): the default timeout of its waits, in scenario seconds. */
+    public Barrier barrier(String name, int parties, Double timeout) {
+        return barrier(name, parties, timeout, null);
+    }
+
+    /**
+     * Barrier(parties, action, timeout): {@code action} names a target of this program that the
+     * last process to arrive runs, with {@code actionArgs}, before any of them goes on.
+     */
+    public Barrier barrier(String name, int parties, Double timeout, String action, Object... actionArgs) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("parties", (long) parties);
+        if (timeout != null) {
+            params.put("timeout", timeout);
+        }
+        if (action != null) {
+            if (!targets.hasTarget(action)) {
+                throw new MpException("ValueError", "no target '" + action + "' in this program for the barrier's action");
+            }
+            params.put("action", action);
+            params.put("actionArgs", Values.encode(actionArgs == null ? new Object[0] : actionArgs));
+        }
+        return new Barrier(this, create("Barrier", name, params));
+    }
+
     /** Creates a primitive in the hub and returns its id. */
     long create(String type, String name, Map<String, Object> params) {
         Map<String, Object> m = new LinkedHashMap<>(params);

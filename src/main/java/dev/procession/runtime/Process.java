@@ -1,6 +1,7 @@
 package dev.procession.runtime;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,8 @@ public class Process {
 
     @SuppressWarnings("unchecked")
     private static List<Object> encodeArgs(Object[] args) {
-        return (List<Object>) Values.encode(List.of(args == null ? new Object[0] : args));
+        // Arrays.asList, not List.of: None is a valid argument, as in Python.
+        return (List<Object>) Values.encode(Arrays.asList(args == null ? new Object[0] : args));
     }
 
     /** The code the child runs; subclasses override it. Runs in the child, never in the parent. */

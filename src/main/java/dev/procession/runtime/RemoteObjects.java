@@ -11,6 +11,8 @@ final class RemoteObjects {
             case "RLock" -> new RLock(mp, id);
             case "Semaphore", "BoundedSemaphore" -> new Semaphore(mp, id, type);
             case "Event" -> new Event(mp, id);
+            case "Condition" -> new Condition(mp, id);
+            case "Barrier" -> new Barrier(mp, id);
             default -> throw new MpException("TypeError", "cannot receive an object of type " + type);
         };
     }

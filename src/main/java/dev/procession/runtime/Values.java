@@ -1,6 +1,7 @@
 package dev.procession.runtime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class Values {
                 items.forEach(v -> out.add(encode(v)));
                 yield out;
             }
-            case Object[] items -> encode(List.of(items));
+            case Object[] items -> encode(Arrays.asList(items));
             default -> throw new MpException("TypeError", "cannot send a " + value.getClass().getSimpleName()
                     + " to another process: only plain values and primitives travel");
         };

@@ -7,6 +7,12 @@ import java.util.Map;
 /** The library of scenarios, in teaching order, and the checking of their parameters. */
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(
+            new BasicsScenario(),
+            new JoinScenario(),
+            new DaemonScenario(),
+            new TerminateScenario(),
+            new TicketsScenario(),
+            new KtvScenario(),
             new TrafficLightScenario());
 
     private Scenarios() {

@@ -10,14 +10,26 @@ public final class LockPrograms extends CaseProgram {
         return "test-lock";
     }
 
+    private static Object lockedIn2Processes(Mp mp, Lock lock) {
+        Event event = mp.event("event");
+        Process p = mp.process("acquire-and-look", lock, event).start();
+        event.await();
+        Check.equal(lock.locked(), true, "locked() in the other process");
+        p.join();
+        Check.equal(p.exitCode(), 0L, "child's checks");
+        return null;
+    }
+
     @Override
     protected void define() {
         // _TestLock.test_lock
         test("lock", (mp, a) -> {
             Lock lock = mp.lock();
             Check.equal(lock.acquire(), true, "first acquire");
+            Check.equal(lock.locked(), true, "locked() while held");
             Check.equal(lock.acquire(false, null), false, "acquire(False) of a held lock");
             lock.release();
+            Check.equal(lock.locked(), false, "locked() once released");
             Check.raises(MpException.class, lock::release, "release of an unlocked lock");
             return null;
         });
@@ -25,12 +37,43 @@ public final class LockPrograms extends CaseProgram {
         test("rlock", (mp, a) -> {
             RLock lock = mp.rlock();
             Check.equal(lock.acquire(), true, "acquire 1");
+            Check.equal(lock.locked(), true, "locked() while held");
             Check.equal(lock.acquire(), true, "acquire 2");
             Check.equal(lock.acquire(), true, "acquire 3");
             lock.release();
+            Check.equal(lock.locked(), true, "locked() while still held twice");
             lock.release();
             lock.release();
+            Check.equal(lock.locked(), false, "locked() once released three times");
             Check.raises(MpException.class, lock::release, "release of an unowned RLock");
+            return null;
+        });
+        // _TestLock.test_lock_context and test_rlock_context: `with lock:` is try-with-resources on hold().
+        test("lock-context", (mp, a) -> {
+            Lock lock = mp.lock();
+            try (Held held = lock.hold()) {
+                Check.equal(lock.acquire(false, null), false, "held inside the block");
+            }
+            Check.equal(lock.acquire(false, null), true, "released when the block ends");
+            return null;
+        });
+        test("rlock-context", (mp, a) -> {
+            RLock lock = mp.rlock();
+            try (Held held = lock.hold()) {
+                Check.equal(lock.locked(), true, "held inside the block");
+            }
+            Check.equal(lock.locked(), false, "released when the block ends");
+            return null;
+        });
+        // _TestLock.test_lock_locked_2processes and test_rlock_locked_2processes: a lock held by a
+        // child is locked() for both processes.
+        test("lock-locked-2processes", (mp, a) -> lockedIn2Processes(mp, mp.lock("lock")));
+        test("rlock-locked-2processes", (mp, a) -> lockedIn2Processes(mp, mp.rlock("rlock")));
+        target("acquire-and-look", (mp, a) -> {
+            Lock lock = a.get(0, Lock.class);
+            lock.acquire();
+            Check.equal(lock.locked(), true, "locked() in the holder");
+            a.get(1, Event.class).set();
             return null;
         });
         // A lock acquired by a child blocks the parent until the child releases it.

@@ -18,6 +18,26 @@ class LockTest {
     }
 
     @Test
+    void test_lock_context() throws Exception {
+        RealRun.runCase("test-lock", "lock-context");
+    }
+
+    @Test
+    void test_rlock_context() throws Exception {
+        RealRun.runCase("test-lock", "rlock-context");
+    }
+
+    @Test
+    void test_lock_locked_2processes() throws Exception {
+        RealRun.runCase("test-lock", "lock-locked-2processes");
+    }
+
+    @Test
+    void test_rlock_locked_2processes() throws Exception {
+        RealRun.runCase("test-lock", "rlock-locked-2processes");
+    }
+
+    @Test
     void lockBlocksAcrossProcessesUntilReleased() throws Exception {
         var result = RealRun.runCase("test-lock", "lock-across-processes");
         assertThat(result.of("acquire-wait")).isNotEmpty();

@@ -1,0 +1,97 @@
+package dev.procession.scenario;
+
+import dev.procession.runtime.Args;
+import dev.procession.runtime.Mp;
+import dev.procession.runtime.Process;
+import dev.procession.runtime.Targets;
+import java.util.List;
+import java.util.Map;
+
+/** The seed's "daemon code": a daemon child lives exactly as long as the main process's code. */
+public final class DaemonScenario implements Scenario {
+    @Override
+    public String id() {
+        return "daemon";
+    }
+
+    @Override
+    public Map<String, String> title() {
+        return Map.of("en", "Daemon processes", "zh-Hans", "守护进程");
+    }
+
+    @Override
+    public Map<String, String> explanation() {
+        return Map.of(
+                "en", "p1 is a daemon that prints \"is alive\" every half second, forever; p2 is a normal child that"
+                        + " counts to 5. The main process sleeps 3 s, prints, then joins p2. A daemon is terminated"
+                        + " when the main process's code ends, not when the other children end: here main's last"
+                        + " line is p2.join(), so p1 keeps printing until p2 is done, and is then terminated"
+                        + " (exit code -15). Make main sleep longer than p2 counts and p1 outlives p2.",
+                "zh-Hans", "p1 是守护进程，每半秒打印一次“is alive”，永不停止；p2 是普通子进程，从 0 数到 4。主进程先睡眠 3 秒，"
+                        + "打印一行，再 join 等待 p2。守护进程在主进程的代码执行完毕时被终止，而不是在其他子进程结束时：这里主进程的最后"
+                        + "一行是 p2.join()，所以 p1 一直打印到 p2 结束，随后被终止（退出码 -15）。让主进程睡眠的时间比 p2 计数的时间更长，"
+                        + "p1 就会比 p2 活得更久。");
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("count", 5, 1, 30, "seconds the normal child p2 counts"),
+                Parameter.number("sleep", 3, 0, 30, "seconds the main process sleeps before it prints"));
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.load("01_daemon.py");
+    }
+
+    @Override
+    public void define(Targets targets) {
+        targets.target("main", DaemonScenario::main)
+                .target("func", DaemonScenario::func)
+                .target("wahaha", DaemonScenario::wahaha);
+    }
+
+    private static Object main(Mp mp, Args args) {
+        Map<String, Object> params = args.map(0);
+        long count = (Long) params.get("count");
+        double sleep = ((Number) params.get("sleep")).doubleValue();
+        mp.line(18);
+        Process p2 = mp.process("wahaha", count).name("p2");
+        mp.line(19);
+        p2.start();
+        mp.line(20);
+        Process p1 = mp.process("func").name("p1");
+        mp.line(21);
+        p1.daemon(true);
+        mp.line(22);
+        p1.start();
+        mp.line(23);
+        mp.sleep(sleep);
+        mp.line(24);
+        mp.print("main process");
+        mp.line(25);
+        p2.join();
+        return null;
+    }
+
+    private static Object func(Mp mp, Args args) {
+        while (true) {
+            mp.line(7);
+            mp.print("is alive");
+            mp.line(8);
+            mp.sleep(0.5);
+        }
+    }
+
+    private static Object wahaha(Mp mp, Args args) {
+        long count = args.integer(0);
+        for (long i = 0; i < count; i++) {
+            mp.line(13);
+            mp.print("second " + i);
+            mp.line(14);
+            mp.sleep(1);
+        }
+        return null;
+    }
+}

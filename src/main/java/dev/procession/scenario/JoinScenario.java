@@ -1,0 +1,106 @@
+package dev.procession.scenario;
+
+import dev.procession.runtime.Args;
+import dev.procession.runtime.Mp;
+import dev.procession.runtime.Process;
+import dev.procession.runtime.Targets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** join waits for a child to end; join(timeout) gives up and leaves it running. */
+public final class JoinScenario implements Scenario {
+    @Override
+    public String id() {
+        return "join";
+    }
+
+    @Override
+    public Map<String, String> title() {
+        return Map.of("en", "Waiting for children (join)", "zh-Hans", "等待子进程（join）");
+    }
+
+    @Override
+    public Map<String, String> explanation() {
+        return Map.of(
+                "en", "The main process starts children that sleep 1, 2, 3... seconds, then calls join() on each:"
+                        + " join blocks the caller until that child has ended, so \"all children done\" comes after"
+                        + " every child's line. Then it starts a long child and calls join(timeout): after the"
+                        + " timeout, join returns even though the child is still alive. A second join() without a"
+                        + " timeout waits for the end and reads the exit code, 0.",
+                "zh-Hans", "主进程启动几个分别睡眠 1、2、3…… 秒的子进程，然后对每个子进程调用 join()：join 会阻塞调用者，直到该子进程"
+                        + "结束，所以“all children done”总是出现在所有子进程的输出之后。接着主进程启动一个运行时间较长的子进程，并调用"
+                        + " join(timeout)：超时之后 join 就返回，尽管子进程仍然存活。再调用一次不带超时的 join()，会等到它结束，并读到退出码 0。");
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("children", 3, 1, 10, "how many children; child i sleeps i seconds"),
+                Parameter.number("timeout", 2, 0, 60, "seconds join(timeout) waits for the long child"),
+                Parameter.number("long", 5, 0, 60, "seconds the long child sleeps"));
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.load("11_join.py");
+    }
+
+    @Override
+    public void define(Targets targets) {
+        targets.target("main", JoinScenario::main)
+                .target("work", JoinScenario::work)
+                .target("long_work", JoinScenario::longWork);
+    }
+
+    private static Object main(Mp mp, Args args) {
+        Map<String, Object> params = args.map(0);
+        long count = (Long) params.get("children");
+        double timeout = ((Number) params.get("timeout")).doubleValue();
+        double longSleep = ((Number) params.get("long")).doubleValue();
+        List<Process> children = new ArrayList<>();
+        for (long i = 1; i <= count; i++) {
+            mp.line(17);
+            Process p = mp.process("work", i).name("child" + i);
+            mp.line(18);
+            p.start();
+            children.add(p);
+        }
+        for (Process p : children) {
+            mp.line(21);
+            p.join();
+        }
+        mp.line(22);
+        mp.print("all children done");
+        mp.line(23);
+        Process p = mp.process("long_work", longSleep).name("long");
+        mp.line(24);
+        p.start();
+        mp.line(25);
+        p.join(timeout);
+        mp.line(26);
+        mp.print("after join(" + Numbers.str(timeout) + "), alive:", p.isAlive());
+        mp.line(27);
+        p.join();
+        mp.line(28);
+        mp.print("after join(), alive:", p.isAlive(), "exitcode:", p.exitCode());
+        return null;
+    }
+
+    private static Object work(Mp mp, Args args) {
+        long i = args.integer(0);
+        mp.line(7);
+        mp.sleep(i);
+        mp.line(8);
+        mp.print("child " + i + " done");
+        return null;
+    }
+
+    private static Object longWork(Mp mp, Args args) {
+        mp.line(11);
+        mp.sleep(args.number(0));
+        mp.line(12);
+        mp.print("long child done");
+        return null;
+    }
+}

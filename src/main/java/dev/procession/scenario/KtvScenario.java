@@ -1,0 +1,88 @@
+package dev.procession.scenario;
+
+import dev.procession.runtime.Args;
+import dev.procession.runtime.Mp;
+import dev.procession.runtime.Process;
+import dev.procession.runtime.Semaphore;
+import dev.procession.runtime.Targets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The seed's "KTV for 4 people": a Semaphore lets at most {@code seats} processes in at once. */
+public final class KtvScenario implements Scenario {
+    @Override
+    public String id() {
+        return "ktv";
+    }
+
+    @Override
+    public Map<String, String> title() {
+        return Map.of("en", "KTV room (Semaphore)", "zh-Hans", "KTV 包间（信号量 Semaphore）");
+    }
+
+    @Override
+    public Map<String, String> explanation() {
+        return Map.of(
+                "en", "The KTV room has 4 seats (a parameter), guarded by Semaphore(4): a counter that starts at 4. Each person is"
+                        + " a process. Entering (acquire) takes one from the counter; when it is 0 the room is full"
+                        + " and the next people wait in line. Leaving (release) adds one back and lets the first in"
+                        + " line enter. Each person sings for 1 to 5 seconds, chosen at random, so people leave in"
+                        + " a different order from the one they came in.",
+                "zh-Hans", "KTV 包间有 4 个座位（可以调整），由 Semaphore(4) 把守：一个初始值为 4 的计数器。每个人是一个进程。进门（acquire）"
+                        + "把计数减一；计数为 0 时包间已满，后来的人排队等待。离开（release）把计数加一，并让排在最前面的人进去。"
+                        + "每个人随机唱 1 到 5 秒，所以离开的顺序和进来的顺序并不相同。");
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("people", 10, 1, 30, "how many person processes"),
+                Parameter.integer("seats", 4, 1, 10, "seats in the room: the Semaphore's initial value"));
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.load("03_ktv_semaphore.py");
+    }
+
+    @Override
+    public void define(Targets targets) {
+        targets.target("main", KtvScenario::main)
+                .target("ktv", KtvScenario::ktv);
+    }
+
+    private static Object main(Mp mp, Args args) {
+        Map<String, Object> params = args.map(0);
+        long people = (Long) params.get("people");
+        int seats = Math.toIntExact((Long) params.get("seats"));
+        mp.line(12);
+        Semaphore sema = mp.semaphore("sema", seats);
+        for (long i = 0; i < people; i++) {
+            mp.line(14);
+            Process p = mp.process("ktv", sema, i).name("person" + i);
+            mp.line(15);
+            p.start();
+        }
+        return null;
+    }
+
+    private static Object ktv(Mp mp, Args args) {
+        Semaphore sema = args.get(0, Semaphore.class);
+        long i = args.integer(1);
+        mp.line(6);
+        sema.acquire();
+        try {
+            mp.line(7);
+            mp.print(i + " into ktv!");
+            mp.line(8);
+            mp.sleep(ThreadLocalRandom.current().nextInt(1, 6));
+            mp.line(9);
+            mp.print(i + " out of ktv!!!");
+        } finally {
+            mp.line(6);
+            sema.release();
+        }
+        return null;
+    }
+}

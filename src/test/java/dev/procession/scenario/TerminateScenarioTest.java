@@ -1,0 +1,28 @@
+package dev.procession.scenario;
+
+import static dev.procession.scenario.ScenarioRun.exitCodeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procession.testing.RealRun;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TerminateScenarioTest {
+    @Test
+    void exitCodesAreZeroOrMinusTheSignalAsInPython() throws Exception {
+        RealRun.Result r = ScenarioRun.run("terminate", Map.of(), 5);
+        assertThat(exitCodeOf(r, "alex")).as("terminated").isEqualTo(-15L);
+        assertThat(exitCodeOf(r, "egon")).as("killed").isEqualTo(-9L);
+        assertThat(exitCodeOf(r, "r")).as("ended normally").isZero();
+        assertThat(r.of("signal")).extracting(e -> e.proc() + " " + e.get("signal"))
+                .containsExactly("alex SIGTERM", "egon SIGKILL");
+        // terminate() returns before the child is gone; whether it is still alive is a race.
+        assertThat(r.prints()).anyMatch(p -> p.matches("right after terminate, alive: (True|False)"));
+        assertThat(r.prints()).containsSubsequence(
+                "after join, alive: False exitcode: -15",
+                "after kill, exitcode: -9",
+                "work done",
+                "after a normal end, exitcode: 0");
+        assertThat(r.prints()).noneMatch(p -> p.endsWith("woke up"));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.procession.scenario;
+
+import static dev.procession.scenario.ScenarioRun.exitOf;
+import static dev.procession.scenario.ScenarioRun.printOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procession.events.Event;
+import dev.procession.testing.RealRun;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrafficLightScenarioTest {
+    @Test
+    void noCarPassesAtRedAndTheDaemonLightEndsWithMainsCode() throws Exception {
+        RealRun.Result r = ScenarioRun.run("traffic-light", Map.of(), 10);
+        String light = ScenarioRun.objectOf(r, "Event");
+        List<Event> events = r.events();
+        for (int car = 0; car < 10; car++) {
+            String name = "car" + car;
+            Event through = printOf(r, name, name + " through");
+            assertPassedAtGreen(events, light, name, through);
+        }
+
+        Event over = printOf(r, "MainProcess", "The main program is over!");
+        Event lightExit = exitOf(r, "light");
+        assertThat(lightExit.get("exitcode")).as("the daemon light is terminated").isEqualTo(-15L);
+        assertThat(lightExit.seq()).isGreaterThan(over.seq());
+        assertThat(r.of("signal")).filteredOn(e -> "light".equals(e.proc()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.get("signal")).isEqualTo("SIGTERM");
+                    assertThat(e.seq()).as("SIGTERM after main's last print").isGreaterThan(over.seq());
+                });
+    }
+
+    /**
+     * A car passes at green when the last thing it learnt of the light before "through" says so:
+     * a check that saw it set, a wake-up by a set, or (when the light turned green between its
+     * check and its wait, so wait returned at once and left no event) a set in between. The
+     * light may turn red again before the car prints "through", as it may in Python.
+     */
+    private static void assertPassedAtGreen(List<Event> events, String light, String car, Event through) {
+        Event decision = lastLook(events, light, car, through.seq());
+        assertThat(decision).as("%s looked at the light before passing", car).isNotNull();
+        String lastChange = lastChange(events, light, decision.seq());
+        switch (decision.kind()) {
+            case "check" -> {
+                if (Boolean.TRUE.equals(decision.get("set"))) {
+                    assertThat(lastChange).as("the light when %s saw it set", car).isEqualTo("set");
+                } else {
+                    assertThat(events).as("a set between %s's check and its pass", car)
+                            .anyMatch(e -> light.equals(e.obj()) && e.kind().equals("set")
+                                    && e.seq() > decision.seq() && e.seq() < through.seq());
+                }
+            }
+            case "woke" -> assertThat(lastChange).as("the light when %s woke", car).isEqualTo("set");
+            default -> throw new AssertionError(car + " passed after " + decision + " without seeing green");
+        }
+    }
+
+    /** The car's last event on the light (check, wait or woke) before {@code seq}. */
+    private static Event lastLook(List<Event> events, String light, String car, long seq) {
+        Event last = null;
+        for (Event e : events) {
+            if (e.seq() >= seq) {
+                break;
+            }
+            if (car.equals(e.proc()) && light.equals(e.obj())) {
+                last = e;
+            }
+        }
+        return last;
+    }
+
+    /** "set" or "clear": the light's last change before {@code seq}, or "clear" (its start) if none. */
+    private static String lastChange(List<Event> events, String light, long seq) {
+        String last = "clear";
+        for (Event e : events) {
+            if (e.seq() >= seq) {
+                break;
+            }
+            if (light.equals(e.obj()) && (e.kind().equals("set") || e.kind().equals("clear"))) {
+                last = e.kind();
+            }
+        }
+        return last;
+    }
+}
