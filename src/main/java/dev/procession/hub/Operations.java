@@ -66,9 +66,10 @@ final class Operations {
         String prefix = Messages.optString(m, "prefix", "Process");
         String name = Messages.optString(m, "name", null);
         ProcRecord parent = call.proc;
-        String defaultName = hub.table().childName(parent, prefix);
-        ProcRecord child = hub.table().add(name == null ? defaultName : name, parent.id, parent.program,
+        String identity = hub.table().nextIdentity(parent);
+        ProcRecord child = hub.table().add(name == null ? prefix + "-" + identity : name, parent.id, parent.program,
                 Messages.string(m, "target"), kind, Messages.list(m, "args"), Messages.optBoolean(m, "daemon", false));
+        child.identity = identity;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("proc", child.id);
         answer.put("name", child.name);

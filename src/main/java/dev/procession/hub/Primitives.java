@@ -17,6 +17,8 @@ final class Primitives {
             case "Event" -> new EventPrimitive(hub, id, name);
             case "Condition" -> ConditionPrimitive.create(hub, id, name, m);
             case "Barrier" -> BarrierPrimitive.create(hub, id, name, m);
+            case "Manager" -> new ManagerPrimitive(hub, id, name, call.procId());
+            case "Pool" -> PoolPrimitive.create(hub, id, name, call);
             default -> throw new HubError("ValueError", "unknown primitive type '" + type + "'");
         };
     }

@@ -23,6 +23,8 @@ final class ProcRecord {
     String state = "created";
     String blockedOn;
     int childCount;
+    /** Python's _identity joined with ':' ("" for the main process), used to name children. */
+    String identity = "";
 
     ProcRecord(long id, String name, long parentId, String program, String target, String kind, List<Object> args,
                boolean daemon) {

@@ -16,13 +16,15 @@ final class ProcessTable {
         return p;
     }
 
-    /** Python's default name: Process-N for a child of the main process, Process-1:N below that. */
-    String childName(ProcRecord parent, String prefix) {
+    /**
+     * Counts one more child of {@code parent} and returns its identity, as Python numbers them:
+     * "1" for the main process's first child, "1:2" below that. Its default name is a prefix
+     * plus the identity: Process-1, Process-1:2, SyncManager-3, SpawnPoolWorker-1:1.
+     */
+    String nextIdentity(ProcRecord parent) {
         parent.childCount++;
-        if (parent.parentId == 0) {
-            return prefix + "-" + parent.childCount;
-        }
-        return parent.name + ":" + parent.childCount;
+        return parent.identity.isEmpty() ? Integer.toString(parent.childCount)
+                : parent.identity + ":" + parent.childCount;
     }
 
     ProcRecord find(long id) {

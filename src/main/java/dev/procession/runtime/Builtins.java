@@ -6,6 +6,8 @@ final class Builtins {
     }
 
     static void define(Targets targets) {
-        // Filled in as Manager and Pool arrive; names start with '$' so programs cannot clash.
+        // Names start with '$' so programs cannot clash.
+        targets.target(Manager.SERVER_TARGET, ManagerServer::serve);
+        targets.target(Pool.WORKER_TARGET, PoolWorker::work);
     }
 }

@@ -1,11 +1,15 @@
 package dev.procession.runtime;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * What Python's {@code multiprocessing} module is to a program: one per process, handed to
@@ -21,6 +25,8 @@ public final class Mp {
     private final Path socket;
     private final String token;
     private final List<Process> children = new ArrayList<>();
+    private final Map<String, Consumer<Map<String, Object>>> pushHandlers = new ConcurrentHashMap<>();
+    private final Deque<Runnable> atExit = new ArrayDeque<>();
     private volatile double speed;
 
     Mp(HubClient client, Targets targets, String program, String name, Path runDir, Path socket, String token,
@@ -33,9 +39,15 @@ public final class Mp {
         this.socket = socket;
         this.token = token;
         this.speed = speed;
-        client.onPush(m -> {
-            if ("speed".equals(m.get("push")) && m.get("speed") instanceof Number n) {
+        onPush("speed", m -> {
+            if (m.get("speed") instanceof Number n) {
                 this.speed = n.doubleValue();
+            }
+        });
+        client.onPush(m -> {
+            Consumer<Map<String, Object>> handler = pushHandlers.get(String.valueOf(m.get("push")));
+            if (handler != null) {
+                handler.accept(m);
             }
         });
     }
@@ -195,6 +207,18 @@ public final class Mp {
         return new Barrier(this, create("Barrier", name, params));
     }
 
+    // ---- managers and pools
+
+    /** Manager(): starts a real server process (SyncManager-N) that holds shared dicts, lists and values. */
+    public Manager manager() {
+        return Manager.start(this);
+    }
+
+    /** Pool(processes): starts that many real worker processes (SpawnPoolWorker-N). */
+    public Pool pool(int processes) {
+        return Pool.start(this, processes);
+    }
+
     /** Creates a primitive in the hub and returns its id. */
     long create(String type, String name, Map<String, Object> params) {
         Map<String, Object> m = new LinkedHashMap<>(params);
@@ -232,6 +256,19 @@ public final class Mp {
         return speed;
     }
 
+    /** Handles the hub's pushes of one kind ("speed", "manager") on the reader thread. */
+    void onPush(String kind, Consumer<Map<String, Object>> handler) {
+        pushHandlers.put(kind, handler);
+    }
+
+    /**
+     * Runs {@code action} when this process's code ends, before its children are joined, as
+     * Python's finalizers shut managers down and terminate pools at exit. Latest first.
+     */
+    synchronized void atExit(Runnable action) {
+        atExit.push(action);
+    }
+
     synchronized void adopt(Process child) {
         children.add(child);
     }
@@ -241,10 +278,21 @@ public final class Mp {
     }
 
     /**
-     * What Python does when a process's code ends: daemonic children are terminated, the
-     * others joined. The hub is asked whether each is daemonic, since the app may have changed it.
+     * What Python does when a process's code ends: managers shut down and pools terminated,
+     * daemonic children terminated, the others joined. The hub is asked whether each is
+     * daemonic, since the app may have changed it.
      */
     void finish() {
+        RuntimeException failed = null;
+        Runnable action;
+        while ((action = nextAtExit()) != null) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // One finalizer failing must not leave the others (or the joins below) undone.
+                failed = failed == null ? e : failed;
+            }
+        }
         for (Process child : children()) {
             if (child.isAlive() && child.daemonNow()) {
                 child.terminate();
@@ -253,6 +301,13 @@ public final class Mp {
         for (Process child : children()) {
             child.join();
         }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private synchronized Runnable nextAtExit() {
+        return atExit.poll();
     }
 
     /** Thrown by {@link #exit(int)} to unwind the process's code. */

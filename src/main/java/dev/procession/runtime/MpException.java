@@ -6,14 +6,21 @@ package dev.procession.runtime;
  */
 public class MpException extends RuntimeException {
     private final String pythonType;
+    private final String pythonMessage;
 
     public MpException(String pythonType, String message) {
-        super(pythonType + ": " + message);
+        super(message == null || message.isEmpty() ? pythonType : pythonType + ": " + message);
         this.pythonType = pythonType;
+        this.pythonMessage = message == null ? "" : message;
     }
 
     public String pythonType() {
         return pythonType;
+    }
+
+    /** The message alone, as Python's str(exception) gives it. */
+    public String pythonMessage() {
+        return pythonMessage;
     }
 
     static MpException of(String type, String message) {

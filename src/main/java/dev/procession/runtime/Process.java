@@ -21,6 +21,7 @@ public class Process {
     private final String kind;
     private final List<Object> args;
     private String name;
+    private String prefix = "Process";
     private boolean daemon;
     private long procId = -1;
     private java.lang.Process os;
@@ -62,6 +63,13 @@ public class Process {
         return this;
     }
 
+    /** The default name's prefix, as Python's SyncManager-1 and SpawnPoolWorker-1 have theirs. */
+    Process prefix(String prefix) {
+        requireNotStarted("prefix");
+        this.prefix = prefix;
+        return this;
+    }
+
     public String name() {
         return name;
     }
@@ -95,6 +103,7 @@ public class Process {
         if (name != null) {
             m.put("name", name);
         }
+        m.put("prefix", prefix);
         Map<?, ?> reply = (Map<?, ?>) mp.client().call("proc.new", m);
         procId = ((Number) reply.get("proc")).longValue();
         name = (String) reply.get("name");

@@ -13,6 +13,11 @@ final class RemoteObjects {
             case "Event" -> new Event(mp, id);
             case "Condition" -> new Condition(mp, id);
             case "Barrier" -> new Barrier(mp, id);
+            case "DictProxy" -> new DictProxy(mp, id);
+            case "ListProxy" -> new ListProxy(mp, id);
+            case "ValueProxy" -> new ValueProxy(mp, id);
+            case "Pool" -> throw new MpException("NotImplementedError",
+                    "pool objects cannot be passed between processes or pickled");
             default -> throw new MpException("TypeError", "cannot receive an object of type " + type);
         };
     }

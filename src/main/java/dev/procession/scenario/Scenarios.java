@@ -13,7 +13,9 @@ public final class Scenarios {
             new TerminateScenario(),
             new TicketsScenario(),
             new KtvScenario(),
-            new TrafficLightScenario());
+            new TrafficLightScenario(),
+            new ManagerScenario(),
+            new PoolScenario());
 
     private Scenarios() {
     }

@@ -16,7 +16,7 @@ class ScenariosTest {
     @Test
     void theLibraryHoldsTheSeedsScenariosInTeachingOrder() {
         assertThat(Scenarios.all()).extracting(Scenario::id)
-                .containsExactly("basics", "join", "daemon", "terminate", "tickets", "ktv", "traffic-light");
+                .containsExactly("basics", "join", "daemon", "terminate", "tickets", "ktv", "traffic-light", "manager", "pool");
     }
 
     @Test

@@ -1,0 +1,119 @@
+package dev.procession.scenario;
+
+import dev.procession.runtime.Args;
+import dev.procession.runtime.DictProxy;
+import dev.procession.runtime.Held;
+import dev.procession.runtime.Lock;
+import dev.procession.runtime.Manager;
+import dev.procession.runtime.Mp;
+import dev.procession.runtime.Process;
+import dev.procession.runtime.Targets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Manager's server process holds a shared dict; ten processes each decrement its count. Without
+ * a lock the read-modify-write (a get, then a set) loses updates; with one it does not.
+ */
+public final class ManagerScenario implements Scenario {
+    @Override
+    public String id() {
+        return "manager";
+    }
+
+    @Override
+    public Map<String, String> title() {
+        return Map.of("en", "Shared dict (Manager)", "zh-Hans", "共享字典（管理器 Manager）");
+    }
+
+    @Override
+    public Map<String, String> explanation() {
+        return Map.of(
+                "en", "Manager() starts a server process that keeps a dict in its own memory; the other processes"
+                        + " get a proxy and every d['count'] -= 1 is two messages to that server: read the count,"
+                        + " then write it back minus one. The first round runs without a lock: two processes often"
+                        + " read the same value, and one of the two decrements is lost. The second round holds a"
+                        + " Lock around the read and the write, and the count ends exactly where it should.",
+                "zh-Hans", "Manager() 启动一个服务器进程，字典保存在它自己的内存里；其他进程拿到的是代理，每次 d['count'] -= 1"
+                        + " 都是发给服务器的两条消息：先读出计数，再写回减一后的值。第一轮不加锁：两个进程常常读到同一个值，"
+                        + "其中一次减一就丢失了。第二轮在读和写外面加一把锁（Lock），计数最后正好等于应有的值。");
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("processes", 10, 1, 20, "how many worker processes per round"),
+                Parameter.integer("decrements", 100, 1, 500, "how many times each process decrements the count"),
+                Parameter.integer("count", 1000, 0, 100_000, "the count the shared dict starts with"));
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.load("07_manager.py");
+    }
+
+    @Override
+    public void define(Targets targets) {
+        targets.target("main", ManagerScenario::main)
+                .target("work", ManagerScenario::work);
+    }
+
+    private static Object main(Mp mp, Args args) {
+        Map<String, Object> params = args.map(0);
+        long processes = (Long) params.get("processes");
+        long decrements = (Long) params.get("decrements");
+        long count = (Long) params.get("count");
+        for (boolean useLock : new boolean[] {false, true}) {
+            mp.line(15);
+            try (Manager m = mp.manager()) {
+                mp.line(16);
+                DictProxy d = m.dict(Map.of("count", count));
+                mp.line(17);
+                Lock lock = mp.lock("lock");
+                List<Process> ps = new ArrayList<>();
+                for (int i = 0; i < processes; i++) {
+                    mp.line(18);
+                    ps.add(mp.process("work", d, lock, useLock, decrements));
+                }
+                for (Process p : ps) {
+                    mp.line(19);
+                    p.start();
+                }
+                for (Process p : ps) {
+                    mp.line(20);
+                    p.join();
+                }
+                mp.line(21);
+                mp.print(useLock ? "with lock" : "without lock", d.get("count"));
+            }
+        }
+        return null;
+    }
+
+    private static Object work(Mp mp, Args args) {
+        DictProxy d = args.get(0, DictProxy.class);
+        Lock lock = args.get(1, Lock.class);
+        boolean useLock = args.bool(2);
+        long decrements = args.integer(3);
+        for (long k = 0; k < decrements; k++) {
+            if (useLock) {
+                mp.line(8);
+                try (Held held = lock.hold()) {
+                    mp.line(9);
+                    decrement(d);
+                }
+            } else {
+                mp.line(11);
+                decrement(d);
+            }
+        }
+        return null;
+    }
+
+    /** d['count'] -= 1: a read and a write, two calls to the server, with room between them. */
+    private static void decrement(DictProxy d) {
+        long value = ((Number) d.get("count")).longValue();
+        d.set("count", value - 1);
+    }
+}
