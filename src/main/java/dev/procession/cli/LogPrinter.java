@@ -24,8 +24,14 @@ final class LogPrinter implements Consumer<Event> {
         if (what == null) {
             return;
         }
-        String who = e.proc() == null ? "supervisor" : e.proc() + " [" + e.pid() + "]";
+        String who = e.proc() == null ? "hub" : e.proc() + " [" + e.pid() + "]";
         out.printf("%8.3fs  %-24s %s%n", e.micros() / 1e6, who, what);
+    }
+
+    /** A proxy call's key or index, as Python would write it: ['count'], [3]. */
+    private static String argument(Event e) {
+        Object key = e.get("key") != null ? e.get("key") : e.get("index");
+        return key == null ? "" : "[" + (key instanceof String k ? "'" + k + "'" : key) + "]";
     }
 
     private String describe(Event e) {
@@ -42,12 +48,27 @@ final class LogPrinter implements Consumer<Event> {
             case "acquired" -> "acquired " + obj;
             case "released" -> "released " + obj;
             case "wait" -> "waits on " + obj;
+            case "join" -> "waits in join() for " + e.obj() + (e.get("timeout") == null ? "" : ", at most "
+                    + e.get("timeout") + " s");
             case "woke" -> "woken by " + obj;
             case "set" -> "sets " + obj;
             case "clear" -> "clears " + obj;
             case "check" -> "checks " + obj + ": " + (Boolean.TRUE.equals(e.get("set")) ? "set" : "not set");
             case "timeout" -> "timed out on " + obj;
             case "sleep", "disconnect", "speed" -> null;
+            case "notify" -> "notifies " + obj + " (" + e.get("n") + "), woke " + e.get("woken");
+            case "pass" -> "arrived last at " + obj + ": all " + e.get("parties") + " go on";
+            case "broken" -> obj + " is broken (" + e.get("reason") + ")";
+            case "submit" -> "submits " + e.get("tasks") + " task(s) of " + e.get("target") + " to " + obj;
+            case "task" -> "runs task " + e.get("task") + " of job " + e.get("job") + ": " + e.get("target")
+                    + e.get("args");
+            case "task-done" -> "finished task " + e.get("task") + " of job " + e.get("job") + " -> " + e.get("result");
+            case "task-failed" -> "task " + e.get("task") + " of job " + e.get("job") + " raised " + e.get("error")
+                    + ": " + e.get("message");
+            case "serve" -> "serves " + obj;
+            case "proxy-get" -> obj + "." + e.get("op") + argument(e) + " -> " + e.get("value");
+            case "proxy-set" -> obj + "." + e.get("op") + argument(e) + (e.get("value") == null ? ""
+                    : " = " + e.get("value"));
             case "orphan" -> "is an orphan: its parent " + e.get("deadParent") + " ended first";
             case "abandoned" -> obj + " is still held by dead pid " + e.get("holder");
             case "error" -> "raised " + e.get("exception");

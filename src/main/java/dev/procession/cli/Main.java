@@ -1,5 +1,6 @@
 package dev.procession.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code: 0 done, 2 bad input, 1 a failed run. */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** The same, printing to {@code out} and {@code err} (null: standard output and error). */
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("procession: " + e.getMessage());
             e.getCommandLine().getErr().println("Try 'procession --help'.");
@@ -35,7 +47,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Exit codes of the command line. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scenario scenario = Scenarios.byId(scenarioId);
-        Map<String, Object> params = Scenarios.resolve(scenario, parseSettings());
+        Map<String, Object> params = Scenarios.resolve(scenario, parseSettings(scenario));
         if (!(speed >= 0.05 && speed <= 100)) {
             throw new BadParameterException("--speed must be a number from 0.05 to 100, got " + speed);
         }
@@ -51,35 +52,50 @@ final class RunCommand implements Callable<Integer> {
         if (file != null) {
             log.subscribe(file);
         }
+        AtomicBoolean interrupted = new AtomicBoolean();
+        long code;
         try (Run run = Run.start(scenario.id(), params, speed, log)) {
             // Ctrl-C (or a SIGTERM) must not leave a single process of the run behind.
-            Thread cleanup = new Thread(run::close, "procession-cleanup");
+            Thread cleanup = new Thread(() -> {
+                interrupted.set(true);
+                run.close();
+            }, "procession-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
-            long code = run.finished().join();
+            code = run.finished().join();
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
-                // The hook is already running.
+                // The hook is already running; closing the run below waits for it to finish.
             }
-            if (code != 0) {
-                System.err.println("procession: the main process ended with exit code " + code);
-                return Main.ExitCode.FAILED;
-            }
-            return Main.ExitCode.OK;
         } finally {
             if (file != null) {
                 file.close();
             }
             out.flush();
         }
+        if (interrupted.get()) {
+            System.err.println("procession: interrupted; every process of the run was stopped");
+            return Main.ExitCode.FAILED;
+        }
+        if (file != null && file.error().isPresent()) {
+            System.err.println("procession: could not write the event log to " + eventsFile + ": "
+                    + file.error().get().getMessage());
+            return Main.ExitCode.FAILED;
+        }
+        if (code != 0) {
+            System.err.println("procession: the main process ended with exit code " + code);
+            return Main.ExitCode.FAILED;
+        }
+        return Main.ExitCode.OK;
     }
 
-    private Map<String, String> parseSettings() {
+    private Map<String, String> parseSettings(Scenario scenario) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String s : settings) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new BadParameterException("--set takes KEY=VALUE, got '" + s + "'");
+                throw new BadParameterException("--set takes KEY=VALUE, got '" + s + "'; "
+                        + Scenarios.describeParameters(scenario));
             }
             values.put(s.substring(0, eq).trim(), s.substring(eq + 1));
         }

@@ -50,7 +50,8 @@ public record Event(long seq, long micros, long pid, long ppid, String proc, Str
         m.put("proc", proc);
         m.put("kind", kind);
         m.put("obj", obj);
-        m.putAll(data);
+        // Details never overwrite the header: a reader must get back the seq and pid the log gave.
+        data.forEach(m::putIfAbsent);
         return m;
     }
 
@@ -58,7 +59,8 @@ public record Event(long seq, long micros, long pid, long ppid, String proc, Str
         return Json.write(toJson());
     }
 
-    private static final java.util.Set<String> HEADER =
+    /** The fields every line has; details may not use these names. */
+    public static final java.util.Set<String> HEADER =
             java.util.Set.of("seq", "t", "pid", "ppid", "proc", "kind", "obj");
 
     /** Reads back one line written by {@link #toJsonLine()}. */

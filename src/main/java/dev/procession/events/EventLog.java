@@ -23,11 +23,25 @@ public final class EventLog {
             events.add(event);
             // Listeners run under the lock so that every listener sees events in log order.
             for (Consumer<Event> listener : listeners) {
-                listener.accept(event);
+                deliver(listener, event);
             }
             notifyAll();
         }
         return event;
+    }
+
+    /**
+     * A listener that throws is dropped and its error goes to the thread's uncaught-exception
+     * handler: the log, and the hub thread that appends to it, must go on for everyone else.
+     */
+    private void deliver(Consumer<Event> listener, Event event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            listeners.remove(listener);
+            Thread me = Thread.currentThread();
+            me.getUncaughtExceptionHandler().uncaughtException(me, e);
+        }
     }
 
     /** Adds a listener that first receives every event so far, then each new one. */

@@ -2,6 +2,7 @@ package dev.procession.hub;
 
 import dev.procession.events.EventLog;
 import dev.procession.protocol.FrameException;
+import dev.procession.protocol.Json;
 import dev.procession.protocol.Messages;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -294,11 +295,11 @@ public final class Hub implements AutoCloseable {
     private void loop() {
         try {
             while (running) {
-                long waitMillis = timers.fireDue();
+                long waitMillis = fireTimers();
                 selector.select(waitMillis);
                 Runnable command;
                 while ((command = commands.poll()) != null) {
-                    command.run();
+                    guarded(command);
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (!key.isValid()) {
@@ -323,6 +324,29 @@ public final class Hub implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Fires due timers; one that fails is reported and the loop comes straight back for the rest. */
+    private long fireTimers() {
+        try {
+            return timers.fireDue();
+        } catch (RuntimeException e) {
+            hubError(e);
+            return 1;
+        }
+    }
+
+    /** A failing command (a bug) is reported, never allowed to stop the hub's thread. */
+    private void guarded(Runnable command) {
+        try {
+            command.run();
+        } catch (RuntimeException e) {
+            hubError(e);
+        }
+    }
+
+    private void hubError(RuntimeException e) {
+        log.append(0, 0, null, "hub-error", null, Map.of("message", String.valueOf(e)));
     }
 
     private void serve(SelectionKey key, Connection c) {
@@ -379,6 +403,7 @@ public final class Hub implements AutoCloseable {
         Call call = new Call(this, c, c.proc, id, frame);
         try {
             String op = Messages.string(frame, "op");
+            checkCommonFields(frame);
             Operations.handle(this, op, call);
         } catch (HubError e) {
             call.fail(e.type(), e.getMessage());
@@ -388,6 +413,17 @@ public final class Hub implements AutoCloseable {
             // A bug in one primitive must not take the hub down for everyone else.
             event(c.proc, "hub-error", null, Map.of("message", String.valueOf(e)));
             call.fail("RuntimeError", "hub error: " + e);
+        }
+    }
+
+    /**
+     * "block" and "timeout" mean the same on every blocking call; a call that does not block (a
+     * free lock) would never read them, so a malformed one is refused here rather than ignored.
+     */
+    private static void checkCommonFields(Map<String, Object> frame) {
+        Messages.optSeconds(frame, "timeout");
+        if (frame.containsKey("block") && !(frame.get("block") instanceof Boolean)) {
+            throw new FrameException("field 'block' must be a boolean, got " + Json.describe(frame.get("block")));
         }
     }
 
@@ -489,6 +525,10 @@ public final class Hub implements AutoCloseable {
         data.put("exitcode", exitCode);
         data.put("how", how);
         event(proc, "exit", null, data);
+        ProcRecord parent = processes.find(proc.parentId);
+        if (parent != null && "blocked".equals(parent.state) && proc.name.equals(parent.blockedOn)) {
+            unblocked(parent);
+        }
         for (Primitive p : new ArrayList<>(objects.values())) {
             p.processExited(proc.id, proc.pid, proc.name);
         }

@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.Event;
 import dev.procession.protocol.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class Operations {
                 call.reply(null);
             }
             case "proc.daemon" -> call.reply(child(hub, call).daemon);
+            case "proc.join" -> join(hub, call);
             case "proc.signal" -> {
                 ProcRecord child = child(hub, call);
                 hub.event(child, "signal", null, Map.of("signal", Messages.string(m, "signal"),
@@ -51,6 +53,19 @@ final class Operations {
         }
     }
 
+    /** The parent waits in join(): shown as blocked on the child until the child exits. */
+    private static void join(Hub hub, Call call) {
+        ProcRecord child = child(hub, call);
+        call.reply(null);
+        if (!child.exited) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("child", child.pid);
+            data.put("timeout", Messages.optSeconds(call.message, "timeout"));
+            call.event("join", child.name, data);
+            hub.blocked(call.proc, child.name);
+        }
+    }
+
     private static ProcRecord child(Hub hub, Call call) {
         ProcRecord p = hub.table().find(Messages.integer(call.message, "proc"));
         if (p == null || p.parentId != call.proc.id) {
@@ -63,17 +78,35 @@ final class Operations {
     private static void newProcess(Hub hub, Call call) {
         Map<String, Object> m = call.message;
         String kind = Messages.optString(m, "kind", "target");
-        String prefix = Messages.optString(m, "prefix", "Process");
-        String name = Messages.optString(m, "name", null);
+        List<Object> identity = identity(m);
         ProcRecord parent = call.proc;
-        String identity = hub.table().nextIdentity(parent);
-        ProcRecord child = hub.table().add(name == null ? prefix + "-" + identity : name, parent.id, parent.program,
+        String name = Messages.optString(m, "name", null);
+        if (name == null) {
+            // A client that does not name its children gets Python's default: Process-1, Process-1:2.
+            name = "Process-" + String.join(":", identity.stream().map(String::valueOf).toList());
+            if (identity.isEmpty()) {
+                name = "Process-" + hub.table().nextAnonymous(parent);
+            }
+        }
+        ProcRecord child = hub.table().add(name, parent.id, parent.program,
                 Messages.string(m, "target"), kind, Messages.list(m, "args"), Messages.optBoolean(m, "daemon", false));
         child.identity = identity;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("proc", child.id);
         answer.put("name", child.name);
         call.reply(answer);
+    }
+
+    /** Optional: the runtime names processes itself, from their place in the tree. */
+    private static List<Object> identity(Map<String, Object> m) {
+        if (!m.containsKey("identity")) {
+            return List.of();
+        }
+        List<Object> identity = Messages.list(m, "identity");
+        if (!identity.stream().allMatch(Long.class::isInstance)) {
+            throw new HubError("ValueError", "'identity' must be a list of integers");
+        }
+        return List.copyOf(identity);
     }
 
     private static void sleep(Call call) {
@@ -101,6 +134,11 @@ final class Operations {
         data.remove("op");
         data.remove("id");
         data.remove("kind");
+        for (String header : Event.HEADER) {
+            if (data.containsKey(header)) {
+                throw new HubError("ValueError", "'" + header + "' is set by the hub, not by a process's log call");
+            }
+        }
         Object obj = data.remove("ref");
         call.event(kind, obj instanceof String s ? s : null, data);
         call.reply(null);

@@ -23,8 +23,8 @@ final class ProcRecord {
     String state = "created";
     String blockedOn;
     int childCount;
-    /** Python's _identity joined with ':' ("" for the main process), used to name children. */
-    String identity = "";
+    /** Python's _identity: where it sits in the tree ([] for the main process, [1, 2] for Process-1:2). */
+    List<Object> identity = List.of();
 
     ProcRecord(long id, String name, long parentId, String program, String target, String kind, List<Object> args,
                boolean daemon) {
@@ -47,6 +47,7 @@ final class ProcRecord {
         spec.put("kind", kind);
         spec.put("args", args);
         spec.put("daemon", daemon);
+        spec.put("identity", identity);
         spec.put("speed", speed);
         spec.put("runDir", runDir);
         return spec;

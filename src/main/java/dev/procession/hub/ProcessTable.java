@@ -16,15 +16,9 @@ final class ProcessTable {
         return p;
     }
 
-    /**
-     * Counts one more child of {@code parent} and returns its identity, as Python numbers them:
-     * "1" for the main process's first child, "1:2" below that. Its default name is a prefix
-     * plus the identity: Process-1, Process-1:2, SyncManager-3, SpawnPoolWorker-1:1.
-     */
-    String nextIdentity(ProcRecord parent) {
-        parent.childCount++;
-        return parent.identity.isEmpty() ? Integer.toString(parent.childCount)
-                : parent.identity + ":" + parent.childCount;
+    /** Counts one more child of {@code parent} for a client that sent neither name nor identity. */
+    long nextAnonymous(ProcRecord parent) {
+        return ++parent.childCount;
     }
 
     ProcRecord find(long id) {

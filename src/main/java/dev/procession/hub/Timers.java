@@ -32,7 +32,8 @@ final class Timers {
             }
             long nanos = clock.realNanosUntil(head.deadline);
             if (nanos > 0) {
-                return Math.max(1, (nanos + 999_999) / 1_000_000);
+                // Rounded up without overflow: a timeout of 1e300 s must not become a 1 ms busy loop.
+                return nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
             }
             queue.poll();
             head.cancelled = true;

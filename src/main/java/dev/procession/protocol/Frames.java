@@ -5,6 +5,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -33,14 +35,17 @@ public final class Frames {
         out.write(encode(message));
     }
 
-    /** Reads one frame; returns null on a clean end of stream before its first byte. */
+    /**
+     * Reads one frame; returns null on a clean end of stream before its first byte.
+     *
+     * @throws EOFException if the stream ends inside a frame (its length or its body)
+     */
     public static Map<String, Object> read(DataInputStream in) throws IOException {
-        int length;
-        try {
-            length = in.readInt();
-        } catch (EOFException e) {
+        int first = in.read();
+        if (first < 0) {
             return null;
         }
+        int length = first << 24 | in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
         checkLength(length);
         byte[] body = new byte[length];
         in.readFully(body);
@@ -55,7 +60,13 @@ public final class Frames {
     }
 
     public static Map<String, Object> decode(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new FrameException("frame is not valid UTF-8");
+        }
         try {
             return Json.parseObject(text);
         } catch (JsonException e) {

@@ -146,7 +146,7 @@ public final class Json {
     private static final int MAX_DEPTH = 64;
 
     private Object value(int depth) {
-        if (depth > MAX_DEPTH) {
+        if (depth >= MAX_DEPTH) {
             throw error("nested deeper than " + MAX_DEPTH);
         }
         if (pos >= text.length()) {
@@ -193,6 +193,7 @@ public final class Json {
                 return map;
             }
             if (c != ',') {
+                pos--;
                 throw error("expected ',' or '}'");
             }
         }
@@ -215,6 +216,7 @@ public final class Json {
                 return list;
             }
             if (c != ',') {
+                pos--;
                 throw error("expected ',' or ']'");
             }
         }
@@ -264,44 +266,93 @@ public final class Json {
                 if (pos + 4 > text.length()) {
                     throw error("short \\u escape");
                 }
-                try {
-                    char u = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
-                    pos += 4;
-                    yield u;
-                } catch (NumberFormatException e) {
-                    throw error("bad \\u escape");
+                int u = 0;
+                for (int i = 0; i < 4; i++) {
+                    int digit = hexDigit(text.charAt(pos));
+                    if (digit < 0) {
+                        throw error("bad \\u escape");
+                    }
+                    u = u * 16 + digit;
+                    pos++;
                 }
+                yield (char) u;
             }
             default -> throw error("bad escape '\\" + c + "'");
         };
     }
 
+    /** RFC 8259 numbers only: no leading zeros, no bare '.', no '+', no non-finite results. */
     private Object number() {
         int start = pos;
         if (peek() == '-') {
             pos++;
         }
+        if (peek() == '0') {
+            pos++;
+        } else if (isDigit(peek())) {
+            digits();
+        } else {
+            throw error("expected a digit");
+        }
         boolean integral = true;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c >= '0' && c <= '9') {
-                pos++;
-            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                integral = false;
-                pos++;
-            } else {
-                break;
+        if (peek() == '.') {
+            integral = false;
+            pos++;
+            if (!isDigit(peek())) {
+                throw error("expected a digit after '.'");
             }
+            digits();
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            integral = false;
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            if (!isDigit(peek())) {
+                throw error("expected a digit in the exponent");
+            }
+            digits();
         }
         String s = text.substring(start, pos);
-        try {
-            if (integral) {
+        if (integral) {
+            try {
                 return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                pos = start;
+                throw error("integer " + s + " is outside the 64-bit range");
             }
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw error("bad number '" + s + "'");
         }
+        double d = Double.parseDouble(s);
+        if (Double.isInfinite(d)) {
+            pos = start;
+            throw error("number " + s + " is too large");
+        }
+        return d;
+    }
+
+    private void digits() {
+        while (isDigit(peek())) {
+            pos++;
+        }
+    }
+
+    /** ASCII hex only: Character.digit would also take other scripts' digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private Object literal(String word, Object value) {

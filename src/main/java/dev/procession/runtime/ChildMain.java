@@ -51,11 +51,14 @@ public final class ChildMain {
             return ExitCodes.ERROR;
         }
         mp = new Mp(client, targets, program, name, runDir, socket, token, speed);
+        boolean subclass = "class".equals(spec.get("kind"));
+        mp.bindSelf(((Number) spec.get("proc")).longValue(), Boolean.TRUE.equals(spec.get("daemon")),
+                identity(spec.get("identity")), subclass);
         int code = 0;
         try {
             Args args = new Args((List<Object>) Values.decode(spec.get("args"), mp));
             String target = (String) spec.get("target");
-            if ("class".equals(spec.get("kind"))) {
+            if (subclass) {
                 targets.instantiate(target, mp, args).run();
             } else {
                 targets.target(target).run(mp, args);
@@ -74,6 +77,13 @@ public final class ChildMain {
         client.close();
         System.out.flush();
         return code;
+    }
+
+    private static List<Long> identity(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Long.class::isInstance).map(Long.class::cast).toList();
     }
 
     /** An uncaught exception: Python prints the traceback and exits with 1; so do we, to the log. */

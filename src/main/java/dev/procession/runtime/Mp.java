@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What Python's {@code multiprocessing} module is to a program: one per process, handed to
@@ -27,7 +28,12 @@ public final class Mp {
     private final List<Process> children = new ArrayList<>();
     private final Map<String, Consumer<Map<String, Object>>> pushHandlers = new ConcurrentHashMap<>();
     private final Deque<Runnable> atExit = new ArrayDeque<>();
+    private final AtomicLong childCounter = new AtomicLong();
     private volatile double speed;
+    private long procId = -1;
+    private boolean daemon;
+    private List<Long> identity = List.of();
+    private boolean rebuildingSelf;
 
     Mp(HubClient client, Targets targets, String program, String name, Path runDir, Path socket, String token,
        double speed) {
@@ -65,6 +71,11 @@ public final class Mp {
 
     public long ppid() {
         return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+    }
+
+    /** current_process().daemon: the flag this process was started with. */
+    public boolean daemon() {
+        return daemon;
     }
 
     /** The run's folder: shared files (the tickets database) live here. */
@@ -267,6 +278,42 @@ public final class Mp {
      */
     synchronized void atExit(Runnable action) {
         atExit.push(action);
+    }
+
+    /** What the hub's spec says of this process: its id, daemon flag and place in the tree. */
+    void bindSelf(long procId, boolean daemon, List<Long> identity, boolean rebuildingSelf) {
+        this.procId = procId;
+        this.daemon = daemon;
+        this.identity = List.copyOf(identity);
+        this.rebuildingSelf = rebuildingSelf;
+    }
+
+    long procId() {
+        return procId;
+    }
+
+    List<Long> identity() {
+        return identity;
+    }
+
+    /**
+     * Python's _identity of a new child: this process's identity plus a counter of the Process
+     * objects it created, which names it ("Process-2", "Process-1:3") before it starts.
+     */
+    List<Long> nextChildIdentity() {
+        List<Long> id = new ArrayList<>(identity);
+        id.add(childCounter.incrementAndGet());
+        return List.copyOf(id);
+    }
+
+    /**
+     * True once, in a child started from a Process subclass, for the object the child rebuilds of
+     * itself: that object is the running process (Python unpickles it; it is not a new child).
+     */
+    synchronized boolean claimSelf() {
+        boolean self = rebuildingSelf;
+        rebuildingSelf = false;
+        return self;
     }
 
     synchronized void adopt(Process child) {

@@ -20,8 +20,10 @@ public class Process {
     private final String target;
     private final String kind;
     private final List<Object> args;
+    private final List<Long> identity;
+    /** This object is the running process itself: a subclass rebuilt in its own child. */
+    private final boolean current;
     private String name;
-    private String prefix = "Process";
     private boolean daemon;
     private long procId = -1;
     private java.lang.Process os;
@@ -33,6 +35,11 @@ public class Process {
         this.target = target;
         this.kind = "target";
         this.args = encodeArgs(args);
+        this.current = false;
+        this.identity = mp.nextChildIdentity();
+        // As in Python: named at creation, and daemonic by default if its creator is.
+        this.name = defaultName("Process");
+        this.daemon = mp.daemon();
     }
 
     /**
@@ -44,6 +51,25 @@ public class Process {
         this.target = registeredName;
         this.kind = "class";
         this.args = encodeArgs(state);
+        this.current = mp.claimSelf();
+        if (current) {
+            this.identity = mp.identity();
+            this.name = mp.name();
+            this.procId = mp.procId();
+        } else {
+            this.identity = mp.nextChildIdentity();
+            String simple = getClass().getSimpleName();
+            this.name = defaultName(simple.isEmpty() ? "Process" : simple);
+        }
+        this.daemon = mp.daemon();
+    }
+
+    private String defaultName(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix).append('-');
+        for (int i = 0; i < identity.size(); i++) {
+            sb.append(i == 0 ? "" : ":").append(identity.get(i));
+        }
+        return sb.toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -66,7 +92,7 @@ public class Process {
     /** The default name's prefix, as Python's SyncManager-1 and SpawnPoolWorker-1 have theirs. */
     Process prefix(String prefix) {
         requireNotStarted("prefix");
-        this.prefix = prefix;
+        this.name = defaultName(prefix);
         return this;
     }
 
@@ -95,15 +121,16 @@ public class Process {
         if (procId >= 0) {
             throw new MpException("AssertionError", "cannot start a process twice");
         }
+        if (mp.daemon()) {
+            throw new MpException("AssertionError", "daemonic processes are not allowed to have children");
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("target", target);
         m.put("kind", kind);
         m.put("args", args);
         m.put("daemon", daemon);
-        if (name != null) {
-            m.put("name", name);
-        }
-        m.put("prefix", prefix);
+        m.put("name", name);
+        m.put("identity", identity);
         Map<?, ?> reply = (Map<?, ?>) mp.client().call("proc.new", m);
         procId = ((Number) reply.get("proc")).longValue();
         name = (String) reply.get("name");
@@ -129,16 +156,31 @@ public class Process {
 
     /** Waits until the process ends. */
     public void join() {
-        requireStarted("join");
+        requireChild("join");
+        announceJoin(null);
         exited.join();
+    }
+
+    /** Tells the hub this process now waits for the child, so the app can show why it is blocked. */
+    private void announceJoin(Double timeout) {
+        if (exited.isDone()) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("proc", procId);
+        if (timeout != null) {
+            m.put("timeout", timeout);
+        }
+        mp.client().call("proc.join", m);
     }
 
     /** Waits at most {@code timeout} scenario seconds; returns whether it ended. */
     public boolean join(double timeout) {
-        requireStarted("join");
+        requireChild("join");
         if (timeout < 0) {
             timeout = 0;
         }
+        announceJoin(timeout);
         long nanos = (long) (timeout / mp.speed() * 1e9);
         try {
             exited.get(nanos, TimeUnit.NANOSECONDS);
@@ -155,7 +197,7 @@ public class Process {
 
     /** is_alive(): started and not yet reaped. */
     public boolean isAlive() {
-        return os != null && !exited.isDone() && os.isAlive();
+        return current || os != null && !exited.isDone() && os.isAlive();
     }
 
     /** exitcode: null while running; 0, 1, or minus the signal that ended it. */
@@ -164,6 +206,9 @@ public class Process {
     }
 
     public long pid() {
+        if (current) {
+            return mp.pid();
+        }
         requireStarted("pid");
         return os.pid();
     }
@@ -175,21 +220,28 @@ public class Process {
 
     /** SIGTERM, as Python sends: the process is not gone yet when this returns. */
     public void terminate() {
-        signal("SIGTERM");
+        signal("SIGTERM", "terminate");
         os.destroy();
     }
 
     /** SIGKILL. */
     public void kill() {
-        signal("SIGKILL");
+        signal("SIGKILL", "kill");
         os.destroyForcibly();
     }
 
-    private void signal(String signal) {
-        requireStarted("terminate");
+    private void signal(String signal, String what) {
+        requireChild(what);
         if (!exited.isDone()) {
             mp.client().call("proc.signal", Map.of("proc", procId, "signal", signal));
         }
+    }
+
+    private void requireChild(String what) {
+        if (current) {
+            throw new MpException("AssertionError", "can only " + what + " a child process");
+        }
+        requireStarted(what);
     }
 
     private void requireStarted(String what) {
@@ -200,13 +252,13 @@ public class Process {
 
     private void requireNotStarted(String what) {
         if (procId >= 0) {
-            throw new MpException("AssertionError", "cannot set " + what + " of a started process");
+            throw new MpException("AssertionError", "process has already started: cannot set its " + what);
         }
     }
 
     @Override
     public String toString() {
-        String state = os == null ? "initial" : exitCode == null ? "started" : "stopped exitcode=" + exitCode;
+        String state = current ? "started" : os == null ? "initial" : exitCode == null ? "started" : "stopped exitcode=" + exitCode;
         return "<Process name='" + name + "' " + state + (daemon ? " daemon" : "") + ">";
     }
 }

@@ -39,14 +39,18 @@ public final class Scenarios {
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             Parameter p = scenario.parameters().stream().filter(q -> q.name().equals(e.getKey())).findFirst()
                     .orElseThrow(() -> new BadParameterException("scenario '" + scenario.id()
-                            + "' has no parameter '" + e.getKey() + "'; it has: " + names(scenario)));
+                            + "' has no parameter '" + e.getKey() + "'; " + describeParameters(scenario)));
             values.put(p.name(), p.parse(e.getValue()));
         }
         return values;
     }
 
-    private static String names(Scenario s) {
-        return s.parameters().isEmpty() ? "none"
-                : String.join(", ", s.parameters().stream().map(Parameter::name).toList());
+    /** "its parameters: cars (an integer from 1 to 30), period (...)", for error messages. */
+    public static String describeParameters(Scenario s) {
+        if (s.parameters().isEmpty()) {
+            return "it has no parameters";
+        }
+        return "its parameters: " + String.join(", ", s.parameters().stream()
+                .map(p -> p.name() + " (" + p.describe() + ")").toList());
     }
 }

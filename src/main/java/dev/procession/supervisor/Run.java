@@ -37,7 +37,7 @@ public final class Run implements AutoCloseable {
     private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
     private final Map<Long, ProcStat> lastStats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sampler;
-    private volatile boolean closed;
+    private boolean closed;
 
     private Run(Path dir, EventLog log, Hub hub, java.lang.Process main, long mainProcId) {
         this.dir = dir;
@@ -273,8 +273,12 @@ public final class Run implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the run and frees its folder and hub. Safe from any thread and more than once: a
+     * second caller (a Ctrl-C hook racing the main thread) returns only when the run is closed.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

@@ -27,7 +27,7 @@ class ManagerScenarioTest {
         assertThat(servers).as("one manager server per round").hasSize(2);
         long mainPid = ScenarioRun.pidOf(r, "MainProcess");
         assertThat(servers).allSatisfy(e -> assertThat(e.ppid()).as("server's parent").isEqualTo(mainPid));
-        assertThat(finalCount(r, "without lock")).isZero();
+        assertThat(finalCount(r, "without lock")).as("lost updates, if any, only raise the count").isBetween(0L, 6L);
         assertThat(finalCount(r, "with lock")).isZero();
     }
 

@@ -2,11 +2,13 @@ package dev.procession.testing;
 
 import dev.procession.runtime.Args;
 import dev.procession.runtime.Mp;
+import dev.procession.runtime.Process;
 import dev.procession.runtime.Program;
 import dev.procession.runtime.Target;
 import dev.procession.runtime.Targets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A test program made of named cases: main runs the case named in its argument. Subclasses
@@ -15,6 +17,7 @@ import java.util.Map;
 public abstract class CaseProgram implements Program {
     private final Map<String, Target> cases = new LinkedHashMap<>();
     private final Map<String, Target> helpers = new LinkedHashMap<>();
+    private final Map<String, BiFunction<Mp, Args, ? extends Process>> classes = new LinkedHashMap<>();
 
     protected CaseProgram() {
         define();
@@ -31,10 +34,16 @@ public abstract class CaseProgram implements Program {
         helpers.put(name, body);
     }
 
+    /** Registers a Process subclass the cases start (the second way to create a process). */
+    protected final void processClass(String name, BiFunction<Mp, Args, ? extends Process> factory) {
+        classes.put(name, factory);
+    }
+
     @Override
     public final void define(Targets targets) {
         targets.target("main", this::main);
         helpers.forEach(targets::target);
+        classes.forEach(targets::processClass);
     }
 
     private Object main(Mp mp, Args args) throws Exception {
