@@ -231,13 +231,7 @@ public final class BenchMain {
         }
         List<Event> events = log.snapshot();
         if (code != 0) {
-            StringBuilder why = new StringBuilder();
-            events.stream().filter(e -> e.kind().equals("error"))
-                    .forEach(e -> why.append(e.proc()).append(": ").append(e.get("traceback")).append('\n'));
-            if (why.isEmpty()) {
-                events.forEach(e -> why.append(e.toJsonLine()).append('\n'));
-            }
-            throw new IllegalStateException(measure + " failed with exit code " + code + "\n" + why);
+            throw new IllegalStateException(measure + " failed with exit code " + code + "\n" + errors(events));
         }
         return events.stream().filter(e -> e.kind().equals("note") && measure.equals(e.get("bench")))
                 .map(Event::data).toList();
@@ -245,6 +239,17 @@ public final class BenchMain {
 
     private static List<Double> doubles(Object list) {
         return ((List<?>) list).stream().map(v -> ((Number) v).doubleValue()).toList();
+    }
+
+    /** The errors raised in the run's processes, or else the whole log: what a failure message needs. */
+    static String errors(List<Event> events) {
+        StringBuilder why = new StringBuilder();
+        events.stream().filter(e -> e.kind().equals("error"))
+                .forEach(e -> why.append(e.proc()).append(": ").append(e.get("traceback")).append('\n'));
+        if (why.isEmpty()) {
+            events.forEach(e -> why.append(e.toJsonLine()).append('\n'));
+        }
+        return why.toString();
     }
 
     // ---------------------------------------------------------------- machine

@@ -195,7 +195,7 @@ public final class BenchProgram implements Program {
     private static void busy(Mp mp) throws IOException {
         // /proc/thread-self -> "PID/task/TID"
         long tid = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
-        note(mp, "busy", Map.of("pid", mp.pid(), "tid", tid));
+        note(mp, "busy", Map.of("tid", tid));        // the event's header carries the pid
         while (true) {
             // spin, as mp_bench.py's "while True: pass"
         }

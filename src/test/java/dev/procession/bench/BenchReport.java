@@ -371,7 +371,10 @@ public final class BenchReport {
                 - Pause: the app JVM (the child's parent, as Python's parent) sends SIGSTOP with `Signals.send` and \
                 polls `/proc` with `pread` until every thread of the child shows 'T' (a JVM's first thread, \
                 the one `/proc/PID/stat` shows, only waits for `main` and often stops before the busy thread; a \
-                Python child has one thread, so its 'T' means the same: all of it stopped). Python's `fork` figures are shown beside for reference: a JVM \
+                Python child has one thread, so its 'T' means the same: all of it stopped). Between reads the \
+                poller yields its CPU where `mp_bench.py` spins: each of the JVM's threads needs a CPU to stop, \
+                and on 2 cores a spinning poller holds one (it made the pause about 20 times slower in a loaded \
+                run); nothing spins in the app. `-Dbench.pauseSpin=true` on `BenchMain` spins as Python does. Python's `fork` figures are shown beside for reference: a JVM \
                 cannot fork.
                 - Clock: `System.nanoTime()` (CLOCK_MONOTONIC), like `time.perf_counter_ns()`.
                 """);

@@ -28,6 +28,12 @@ import java.util.function.LongConsumer;
  * itself; /proc/PID/stat shows only the first thread, which merely waits for main to end (it
  * often stops before the spinning thread does). So each try records when the first thread, the
  * spinning thread, and every thread showed 'T'; the last is the figure compared with Python's.
+ *
+ * <p>Between reads the poller yields its CPU (sched_yield), where mp_bench.py spins: the stopping
+ * threads each need a CPU, and on 2 cores a spinning poller holds one of them, which made the
+ * pause look about 20 times slower (5.6 ms against 0.2 ms in one loaded run). A one-thread Python
+ * child, already running on the other core, loses nothing to a spinning poller. In the app nobody
+ * spins, so the yielding figure is the one a user sees.
  */
 final class PauseLatency {
     private PauseLatency() {
@@ -76,9 +82,10 @@ final class PauseLatency {
                 if (process == 0 && threads.process() == 'T') {
                     process = System.nanoTime();
                 }
+                pollPause();
             }
             while (!threads.allStopped()) {
-                Thread.onSpinWait();
+                pollPause();
             }
             long all = System.nanoTime();
             out.add(new Try((spinner - t0) / 1e3, (process - t0) / 1e3, (all - t0) / 1e3));
@@ -91,16 +98,27 @@ final class PauseLatency {
         return out;
     }
 
+    /** -Dbench.pauseSpin=true polls without yielding, exactly as mp_bench.py (see the class comment). */
+    private static final boolean SPIN = Boolean.getBoolean("bench.pauseSpin");
+
+    private static void pollPause() {
+        if (SPIN) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+    }
+
     /** The busy process's pid and the id of its spinning thread. */
     private static long[] awaitBusy(EventLog log, Run run) throws Exception {
         CompletableFuture<long[]> pid = new CompletableFuture<>();
         Consumer<Event> listener = e -> {
             if ("note".equals(e.kind()) && "busy".equals(e.get("bench"))) {
-                pid.complete(new long[] {((Number) e.get("pid")).longValue(), ((Number) e.get("tid")).longValue()});
+                pid.complete(new long[] {e.pid(), ((Number) e.get("tid")).longValue()});
             }
         };
-        run.finished().thenAccept(code -> pid.completeExceptionally(
-                new IllegalStateException("busy process ended with " + code + " before reporting")));
+        run.finished().thenAccept(code -> pid.completeExceptionally(new IllegalStateException(
+                "busy process ended with " + code + " before reporting\n" + BenchMain.errors(log.snapshot()))));
         log.subscribe(listener);
         try {
             return pid.get(60, TimeUnit.SECONDS);
