@@ -22,13 +22,14 @@ public record Event(long seq, long micros, long pid, long ppid, String proc, Str
 
     /** Details with a null value are left out: in the log, absent and null mean the same. */
     public Event {
-        Map<String, Object> copy = new LinkedHashMap<>();
+        // A plain loop: this runs for every event, and the hub appends hundreds of thousands.
+        Map<String, Object> copy = new LinkedHashMap<>(data == null ? 2 : data.size() * 2);
         if (data != null) {
-            data.forEach((k, v) -> {
-                if (v != null) {
-                    copy.put(k, v);
+            for (Map.Entry<String, Object> e : data.entrySet()) {
+                if (e.getValue() != null) {
+                    copy.put(e.getKey(), e.getValue());
                 }
-            });
+            }
         }
         data = java.util.Collections.unmodifiableMap(copy);
     }

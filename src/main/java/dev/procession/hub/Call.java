@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.protocol.FrameException;
 import dev.procession.protocol.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +54,16 @@ public final class Call {
             m.put("re", id);
             m.put("ok", true);
             m.put("value", value);
-            connection.send(m);
+            try {
+                connection.send(m);
+            } catch (FrameException e) {
+                // Never leave the caller waiting: it gets the reason instead of the value.
+                m.put("ok", false);
+                m.remove("value");
+                m.put("error", "ValueError");
+                m.put("message", "the reply is too large to send: " + e.getMessage());
+                connection.send(m);
+            }
         }
         hub.unblocked(proc);
     }
@@ -71,6 +81,13 @@ public final class Call {
             m.put("error", type);
             m.put("message", text);
             connection.send(m);
+        } else {
+            // A one-way message (a put to an unbounded queue) has nobody to raise in: log it.
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("op", message.get("op"));
+            data.put("error", type);
+            data.put("message", text);
+            hub.event(proc, "op-error", objectRef(), data);
         }
         hub.unblocked(proc);
     }
@@ -89,6 +106,18 @@ public final class Call {
                 }
             });
         }
+    }
+
+    /** The reference of the object the message names, or null when it names none that exists. */
+    private String objectRef() {
+        if (message.get("obj") instanceof Long obj) {
+            try {
+                return hub.object(obj).ref();
+            } catch (HubError e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private void cancelTimeout() {

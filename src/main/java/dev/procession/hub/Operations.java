@@ -91,6 +91,8 @@ final class Operations {
         ProcRecord child = hub.table().add(name, parent.id, parent.program,
                 Messages.string(m, "target"), kind, Messages.list(m, "args"), Messages.optBoolean(m, "daemon", false));
         child.identity = identity;
+        // The child holds its own copy of every pipe end among its arguments from now on.
+        Handles.passed(hub, child.args, child);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("proc", child.id);
         answer.put("name", child.name);
@@ -148,12 +150,24 @@ final class Operations {
         String type = Messages.string(call.message, "type");
         Primitive p = Primitives.create(hub, type, hub.nextObjectId(), Messages.optString(call.message, "name", null),
                 call);
-        hub.register(p);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", type);
-        data.put("name", p.name());
-        data.put("state", p.state());
-        call.event("new", p.ref(), data);
-        call.reply(Map.of("obj", p.id(), "type", type));
+        List<Primitive> made = new java.util.ArrayList<>();
+        made.add(p);
+        made.addAll(p.companions());
+        made.forEach(hub::register);
+        for (Primitive each : made) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("type", each.type());
+            data.put("name", each.name());
+            data.put("state", each.state());
+            call.event("new", each.ref(), data);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("obj", p.id());
+        answer.put("type", type);
+        if (made.size() > 1) {
+            // A Pipe's ends, in order.
+            answer.put("objs", made.stream().map(Primitive::id).toList());
+        }
+        call.reply(answer);
     }
 }

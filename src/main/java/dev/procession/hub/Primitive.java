@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import java.util.List;
 import java.util.Map;
 
 /** A synchronization object served by the hub. Every method runs on the hub thread. */
@@ -7,11 +8,14 @@ public abstract class Primitive {
     private final long id;
     private final String type;
     private final String name;
+    /** Made once: every event of the object names it. */
+    private final String ref;
 
     protected Primitive(long id, String type, String name) {
         this.id = id;
         this.type = type;
         this.name = name;
+        this.ref = type + "#" + id;
     }
 
     public long id() {
@@ -29,7 +33,12 @@ public abstract class Primitive {
 
     /** How events name it: {@code Type#id}. */
     public String ref() {
-        return type + "#" + id;
+        return ref;
+    }
+
+    /** Objects made together with this one (the second end of a pipe); the hub registers them too. */
+    public List<Primitive> companions() {
+        return List.of();
     }
 
     /** Handles one operation; throws {@link HubError} for an unknown op or a bad argument. */

@@ -19,6 +19,9 @@ final class Primitives {
             case "Barrier" -> BarrierPrimitive.create(hub, id, name, m);
             case "Manager" -> new ManagerPrimitive(hub, id, name, call.procId());
             case "Pool" -> PoolPrimitive.create(hub, id, name, call);
+            case "Queue" -> QueuePrimitive.create(hub, id, name, m, false);
+            case "JoinableQueue" -> QueuePrimitive.create(hub, id, name, m, true);
+            case "Pipe" -> ConnectionPrimitive.pipe(hub, id, name, call);
             default -> throw new HubError("ValueError", "unknown primitive type '" + type + "'");
         };
     }

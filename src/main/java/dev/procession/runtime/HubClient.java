@@ -2,6 +2,8 @@ package dev.procession.runtime;
 
 import dev.procession.protocol.FrameException;
 import dev.procession.protocol.Frames;
+import dev.procession.protocol.Json;
+import dev.procession.protocol.JsonException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -36,11 +39,19 @@ public final class HubClient implements AutoCloseable {
     private volatile Consumer<Map<String, Object>> pushHandler = m -> { };
     private volatile boolean closing;
     private volatile Integer currentLine;
+    /** How long told messages may wait to be sent with the next ones. */
+    private static final long FLUSH_DELAY_NANOS = 300_000;
+    private final Thread flusher;
+    /** Told messages are written but not yet flushed. Guarded by {@code out}. */
+    private boolean unflushed;
+    /** Batched tells not yet written. Guarded by {@code out}. */
+    private final TellBatch batch = new TellBatch();
 
     private HubClient(SocketChannel channel) {
         this.channel = channel;
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 16 * 1024);
         this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 16 * 1024));
+        this.flusher = Thread.ofPlatform().name("procession-flusher").daemon(true).unstarted(this::flushLoop);
     }
 
     /** Connects and says hello; returns the client and the process's spec from the hub. */
@@ -66,6 +77,7 @@ public final class HubClient implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = (Map<String, Object>) answer.get("value");
         Thread.ofPlatform().name("procession-hub-reader").daemon(true).start(client::readLoop);
+        client.flusher.start();
         return new Connected(client, spec);
     }
 
@@ -104,12 +116,104 @@ public final class HubClient implements AutoCloseable {
         throw MpException.of(String.valueOf(reply.get("error")), String.valueOf(reply.get("message")));
     }
 
-    /** Sends a request whose answer nobody waits for (the hub still records it in order). */
+    /**
+     * Sends a request whose answer nobody waits for (the hub still records it in order). Like
+     * the feeder thread of a Python queue, a flusher sends it shortly after, together with the
+     * others told meanwhile; any call sends it first.
+     */
     public void tell(String op, Map<String, Object> fields) {
-        send(-1, op, fields);
+        byte[] frame = frame(-1, op, fields);
+        boolean wake;
+        synchronized (out) {
+            writeLocked(frame);
+            wake = !unflushed;
+            unflushed = true;
+        }
+        if (wake) {
+            LockSupport.unpark(flusher);
+        }
+    }
+
+    /**
+     * Tells {@code op} to object {@code obj} with one payload (a put's item), gathered with the
+     * same tells that follow into one frame (see {@link TellBatch}); the hub handles each in order.
+     */
+    public void tellBatched(String op, long obj, Object payload) {
+        String json;
+        try {
+            json = Json.write(payload);
+        } catch (JsonException e) {
+            throw new MpException("ValueError", e.getMessage());
+        }
+        if (json.length() > TellBatch.MAX_CHARS) {
+            // A big payload goes alone, through the usual checks of a frame's size.
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("obj", obj);
+            m.put("batch", java.util.Collections.singletonList(payload));
+            tell(op, m);
+            return;
+        }
+        boolean wake;
+        synchronized (out) {
+            Integer line = currentLine;
+            if (!batch.accepts(op, obj, line)) {
+                writeLocked(batch.drain());
+            }
+            batch.add(op, obj, line, json);
+            wake = !unflushed;
+            unflushed = true;
+        }
+        if (wake) {
+            LockSupport.unpark(flusher);
+        }
+    }
+
+    /** Writes a frame after the batch under way, which goes first. Holds {@code out}. */
+    private void writeLocked(byte[] frame) {
+        try {
+            if (!batch.isEmpty()) {
+                out.write(batch.drain());
+            }
+            out.write(frame);
+        } catch (IOException e) {
+            hubLost();
+        }
+    }
+
+    private void flushLoop() {
+        while (!closing) {
+            LockSupport.park(this);
+            // Let the tells of a burst gather, then send them in one write.
+            LockSupport.parkNanos(FLUSH_DELAY_NANOS);
+            synchronized (out) {
+                if (unflushed) {
+                    flushLocked();
+                }
+            }
+        }
+    }
+
+    private void flushLocked() {
+        try {
+            if (!batch.isEmpty()) {
+                out.write(batch.drain());
+            }
+            out.flush();
+        } catch (IOException e) {
+            hubLost();
+        }
+        unflushed = false;
     }
 
     private void send(long id, String op, Map<String, Object> fields) {
+        byte[] frame = frame(id, op, fields);
+        synchronized (out) {
+            writeLocked(frame);
+            flushLocked();
+        }
+    }
+
+    private byte[] frame(long id, String op, Map<String, Object> fields) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (id >= 0) {
             m.put("id", id);
@@ -120,19 +224,10 @@ public final class HubClient implements AutoCloseable {
         if (line != null) {
             m.put("line", line);
         }
-        byte[] frame;
         try {
-            frame = Frames.encode(m);
+            return Frames.encode(m);
         } catch (FrameException e) {
             throw new MpException("ValueError", e.getMessage());
-        }
-        synchronized (out) {
-            try {
-                out.write(frame);
-                out.flush();
-            } catch (IOException e) {
-                hubLost();
-            }
         }
     }
 
@@ -167,9 +262,10 @@ public final class HubClient implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        LockSupport.unpark(flusher);
         try {
             synchronized (out) {
-                out.flush();
+                flushLocked();
             }
             channel.close();
         } catch (IOException ignored) {

@@ -29,6 +29,8 @@ public final class Mp {
     private final Map<String, Consumer<Map<String, Object>>> pushHandlers = new ConcurrentHashMap<>();
     private final Deque<Runnable> atExit = new ArrayDeque<>();
     private final AtomicLong childCounter = new AtomicLong();
+    /** Items of unbounded queues handed to this process ahead of its gets, by queue id. */
+    private final Map<Long, Prefetched> prefetched = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile double speed;
     private long procId = -1;
     private boolean daemon;
@@ -48,6 +50,11 @@ public final class Mp {
         onPush("speed", m -> {
             if (m.get("speed") instanceof Number n) {
                 this.speed = n.doubleValue();
+            }
+        });
+        onPush("revoke", m -> {
+            if (m.get("obj") instanceof Long queue) {
+                prefetched(queue).revoke(client);
             }
         });
         client.onPush(m -> {
@@ -230,21 +237,72 @@ public final class Mp {
         return Pool.start(this, processes);
     }
 
+    /** Queue(): unbounded. */
+    public Queue queue() {
+        return queue(null, 0);
+    }
+
+    /** Queue(maxsize): maxsize <= 0 means unbounded, as in Python. */
+    public Queue queue(int maxsize) {
+        return queue(null, maxsize);
+    }
+
+    public Queue queue(String name, int maxsize) {
+        return new Queue(this, create("Queue", name, Map.of("maxsize", (long) maxsize)), "Queue", (long) maxsize);
+    }
+
+    public JoinableQueue joinableQueue() {
+        return joinableQueue(null, 0);
+    }
+
+    public JoinableQueue joinableQueue(int maxsize) {
+        return joinableQueue(null, maxsize);
+    }
+
+    public JoinableQueue joinableQueue(String name, int maxsize) {
+        return new JoinableQueue(this, create("JoinableQueue", name, Map.of("maxsize", (long) maxsize)),
+                (long) maxsize);
+    }
+
+    /** Pipe(): two ends that both send and receive. */
+    public Pipe pipe() {
+        return pipe(null, true);
+    }
+
+    /** Pipe(duplex): with duplex false the first end only receives and the second only sends. */
+    public Pipe pipe(boolean duplex) {
+        return pipe(null, duplex);
+    }
+
+    /** Pipe(duplex), its ends named name[0] and name[1] in the event log. */
+    public Pipe pipe(String name, boolean duplex) {
+        List<?> ends = (List<?>) createReply("Pipe", name, Map.of("duplex", duplex)).get("objs");
+        return new Pipe(new Connection(this, ((Number) ends.get(0)).longValue(), true, duplex),
+                new Connection(this, ((Number) ends.get(1)).longValue(), duplex, true));
+    }
+
     /** Creates a primitive in the hub and returns its id. */
     long create(String type, String name, Map<String, Object> params) {
+        return ((Number) createReply(type, name, params).get("obj")).longValue();
+    }
+
+    private Map<?, ?> createReply(String type, String name, Map<String, Object> params) {
         Map<String, Object> m = new LinkedHashMap<>(params);
         m.put("type", type);
         if (name != null) {
             m.put("name", name);
         }
-        Object reply = client.call("new", m);
-        return ((Number) ((Map<?, ?>) reply).get("obj")).longValue();
+        return (Map<?, ?>) client.call("new", m);
     }
 
     // ---- for the runtime
 
     HubClient client() {
         return client;
+    }
+
+    Prefetched prefetched(long queueId) {
+        return prefetched.computeIfAbsent(queueId, Prefetched::new);
     }
 
     Targets targets() {

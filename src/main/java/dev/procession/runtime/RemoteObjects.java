@@ -18,6 +18,9 @@ final class RemoteObjects {
             case "ValueProxy" -> new ValueProxy(mp, id);
             case "Pool" -> throw new MpException("NotImplementedError",
                     "pool objects cannot be passed between processes or pickled");
+            case "Queue" -> new Queue(mp, id, type, null);
+            case "JoinableQueue" -> new JoinableQueue(mp, id, null);
+            case "Connection" -> new Connection(mp, id, null, null);
             default -> throw new MpException("TypeError", "cannot receive an object of type " + type);
         };
     }
