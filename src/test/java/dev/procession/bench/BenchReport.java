@@ -144,10 +144,6 @@ public final class BenchReport {
                     r.other() == null ? "" : r.otherLabel() + " " + fmt(r.other()),
                     r.ratio() == null ? "" : fmt(r.ratio()) + "x", r.target(), r.verdict()));
         }
-        String skipped = text(java, "results", "queue_throughput_per_s", "skipped");
-        if (skipped != null) {
-            sb.append("Java queue: not measured: ").append(skipped).append('\n');
-        }
         if (java.containsKey("error")) {
             sb.append("Java side FAILED: ").append(java.get("error")).append('\n');
         }
@@ -187,10 +183,6 @@ public final class BenchReport {
                     .append(r.other() == null ? "" : r.otherLabel() + ": " + fmt(r.other())).append(" | ")
                     .append(r.ratio() == null ? "" : fmt(r.ratio()) + "x").append(" | ").append(r.target())
                     .append(" | ").append(bold(r.verdict())).append(" |\n");
-        }
-        String skipped = text(java, "results", "queue_throughput_per_s", "skipped");
-        if (skipped != null) {
-            md.append("\nJava Queue throughput: not measured (").append(skipped).append(").\n");
         }
         extras(md);
         aot(md);
@@ -419,10 +411,6 @@ public final class BenchReport {
 
     static Double num(Map<String, Object> doc, String... path) {
         return at(doc, path) instanceof Number n ? n.doubleValue() : null;
-    }
-
-    static String text(Map<String, Object> doc, String... path) {
-        return at(doc, path) instanceof String s ? s : null;
     }
 
     private static List<String> strings(Object list) {
