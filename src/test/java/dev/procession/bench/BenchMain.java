@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * JSON object on stdout; progress goes to stderr. Run it with {@code bench/run}, which builds the
  * jars and puts them on the class path (children get the same class path).
  *
- * <p>Usage: {@code BenchMain [--repeats R] [--quick] [--only spawn,rss,lock,queue,pause]}
+ * <p>Usage: {@code BenchMain [--repeats R] [--quick] [--only spawn,rss,lock,queue,pause] [--max-n N]}
  */
 public final class BenchMain {
     private static final Duration RUN_LIMIT = Duration.ofMinutes(4);
@@ -33,6 +33,7 @@ public final class BenchMain {
 
     public static void main(String[] argv) throws Exception {
         int repeats = 5;
+        long maxN = Long.MAX_VALUE;
         boolean quick = false;
         List<String> only = List.of("spawn", "rss", "lock", "queue", "pause");
         for (int i = 0; i < argv.length; i++) {
@@ -40,8 +41,10 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--repeats" -> repeats = Integer.parseInt(argv[++i]);
                 case "--only" -> only = List.of(argv[++i].split(","));
+                case "--max-n" -> maxN = Long.parseLong(argv[++i]);
                 default -> {
-                    System.err.println("usage: BenchMain [--repeats R] [--quick] [--only spawn,rss,lock,queue,pause]");
+                    System.err.println("usage: BenchMain [--repeats R] [--quick] [--only spawn,rss,lock,queue,pause]"
+                            + " [--max-n N]");
                     System.exit(2);
                 }
             }
@@ -52,12 +55,12 @@ public final class BenchMain {
         // Keep stdout for the one JSON object; anything else printed goes to stderr.
         PrintStream json = System.out;
         System.setOut(System.err);
-        int code = new BenchMain().run(repeats, quick, only, json);
+        int code = new BenchMain().run(repeats, quick, only, maxN, json);
         System.exit(code);
     }
 
-    private int run(int repeats, boolean quick, List<String> only, PrintStream out) {
-        List<Long> ns = quick ? List.of(1L, 10L) : List.of(1L, 10L, 50L);
+    private int run(int repeats, boolean quick, List<String> only, long maxN, PrintStream out) {
+        List<Long> ns = (quick ? List.of(1L, 10L) : List.of(1L, 10L, 50L)).stream().filter(n -> n <= maxN).toList();
         long kLock = quick ? 500 : 2000;
         long m = quick ? 10_000 : 50_000;
 
@@ -191,12 +194,14 @@ public final class BenchMain {
         List<Double> all = new ArrayList<>();
         List<Double> first = new ArrayList<>();
         List<Double> spinner = new ArrayList<>();
+        List<Double> call = new ArrayList<>();
         List<Object> raw = new ArrayList<>();
         for (List<PauseLatency.Try> t : repeats) {
             List<Double> a = t.stream().map(PauseLatency.Try::allThreadsUs).toList();
             all.add(Stats.median(a));
             first.add(Stats.median(t.stream().map(PauseLatency.Try::processUs).toList()));
             spinner.add(Stats.median(t.stream().map(PauseLatency.Try::spinnerUs).toList()));
+            call.add(Stats.median(t.stream().map(PauseLatency.Try::callUs).toList()));
             raw.add(Stats.rounded(a, 3));
         }
         log("pause_latency_us via %s: every thread 'T' median %.1f us %s; /proc/PID/stat 'T' %.1f us;"
@@ -208,6 +213,7 @@ public final class BenchMain {
         extra.put("until", "every thread shows 'T' in /proc/PID/task/*/stat");
         extra.put("first_thread_us", Stats.summarize(first, "median_us", 3, Map.of()));
         extra.put("spinning_thread_us", Stats.summarize(spinner, "median_us", 3, Map.of()));
+        extra.put("call_us", Stats.summarize(call, "median_us", 3, Map.of()));
         extra.put("raw", raw);
         return Stats.summarize(all, "median_us", 3, extra);
     }

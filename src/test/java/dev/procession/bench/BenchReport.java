@@ -175,7 +175,8 @@ public final class BenchReport {
         }
         machine(md, loadBefore, loadAfter);
         md.append("\n## Results\n\n");
-        md.append("| measure (median) | Java | Java without AOT cache | Python (spawn) | Python, other | Java / Python | target | result |\n");
+        md.append("| measure (median) | Java | Java without AOT cache | Python (spawn) | Python, other "
+                + "| Java / Python | target | result |\n");
         md.append("|---|--:|--:|--:|--:|--:|---|---|\n");
         for (Row r : rows) {
             md.append("| ").append(r.label()).append(" (").append(r.unit()).append(") | ").append(fmt(r.java()))
@@ -217,6 +218,9 @@ public final class BenchReport {
                 num(java, "results", "hub_lock_us", "roundtrip_us", "median_us"), "us", null);
         line(md, "pause latency through `Run.pause` (the product path: checks the pid belongs to the run, records "
                 + "the signal event)", num(java, "results", "run_pause_latency_us", "median_us"), "us", null);
+        line(md, "of which the `Run.pause` call itself, before it returns (its check walks the run's process tree "
+                + "in /proc before sending)", num(java, "results", "run_pause_latency_us", "call_us", "median_us"),
+                "us", null);
         line(md, "pause: until /proc/PID/stat (the JVM's first thread, what a process table shows) showed 'T'",
                 num(java, "results", "pause_latency_us", "first_thread_us", "median_us"), "us", null);
         line(md, "pause: until the spinning thread showed 'T'",
@@ -300,8 +304,8 @@ public final class BenchReport {
         return switch (r.key()) {
             case "spawn1", "spawn10", "spawn50" -> {
                 int n = Integer.parseInt(r.key().substring(5));
-                String s = "Bound by JVM start-up: each child is a new JVM that boots, maps the AOT cache, loads and "
-                        + "links the runtime, connects to the hub and finds its program before its first call";
+                String s = "Bound by JVM start-up: each child is a new JVM that boots, maps its class archive, loads "
+                        + "and links the runtime, connects to the hub and finds its program before its first call";
                 if (cpu != null && n == 1) {
                     s += String.format(Locale.ROOT, "; that costs %s ms of CPU (%.0f%% of the measured time)",
                             fmt(cpu), 100 * cpu / r.java());
@@ -366,8 +370,8 @@ public final class BenchReport {
                 Python child has one thread, so its 'T' means the same: all of it stopped). Between reads the \
                 poller yields its CPU where `mp_bench.py` spins: each of the JVM's threads needs a CPU to stop, \
                 and on 2 cores a spinning poller holds one (it made the pause about 20 times slower in a loaded \
-                run); nothing spins in the app. `-Dbench.pauseSpin=true` on `BenchMain` spins as Python does. Python's `fork` figures are shown beside for reference: a JVM \
-                cannot fork.
+                run); nothing spins in the app. `-Dbench.pauseSpin=true` on `BenchMain` spins as Python does.
+                - Spawn: Python's `fork` figures are shown beside for reference; a JVM cannot fork.
                 - Clock: `System.nanoTime()` (CLOCK_MONOTONIC), like `time.perf_counter_ns()`.
                 """);
     }
@@ -379,11 +383,11 @@ public final class BenchReport {
                 bench/run [--quick] [--repeats R] [--no-python] [--no-aot]
                 ```
 
-                It builds if needed, trains the AOT cache for the bench's class path, runs the Java side with the \
-                cache and (spawn and RSS only, at most 3 repeats) without it, then `bench/python/mp_bench.py` when \
-                `python3` is present, prints the table and rewrites this page. A full run takes about 4 minutes on \
-                2 quiet cores; `--quick` uses the smaller sizes (N up to 10, K = 500, M = 10000). Measure on a \
-                quiet machine: the load average before and after is recorded above. Extra child JVM options can be \
+                It builds if needed, trains the AOT cache for the bench's class path, runs the Java side with \
+                the cache and (spawn up to N = 10 and RSS only, at most 3 repeats) without it, then \
+                `bench/python/mp_bench.py` when `python3` is present, prints the table and rewrites this page. \
+                A full run takes about 4 minutes on 2 quiet cores; `--quick` uses the smaller sizes (N up to 10, \
+                K = 500, M = 10000). Measure on a quiet machine: the load average before and after is recorded above. Extra child JVM options can be \
                 tried with `PROCESSION_CHILD_OPTS` (an `-XX:AOT...` option there replaces the automatic cache).
                 """);
     }

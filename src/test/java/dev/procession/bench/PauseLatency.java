@@ -39,8 +39,11 @@ final class PauseLatency {
     private PauseLatency() {
     }
 
-    /** One try: microseconds until the spinning thread, /proc/PID/stat, and every thread showed 'T'. */
-    record Try(double spinnerUs, double processUs, double allThreadsUs) {
+    /**
+     * One try: microseconds until the stop call returned, and until the spinning thread,
+     * /proc/PID/stat, and every thread showed 'T'.
+     */
+    record Try(double callUs, double spinnerUs, double processUs, double allThreadsUs) {
     }
 
     /** One repeat: the tries through Signals.send, and through Run.pause (the product's path). */
@@ -75,6 +78,7 @@ final class PauseLatency {
             long process = 0;
             long t0 = System.nanoTime();
             stop.accept(pid);
+            long called = System.nanoTime();
             while (spinner == 0 || process == 0) {
                 if (spinner == 0 && threads.spinner() == 'T') {
                     spinner = System.nanoTime();
@@ -88,7 +92,7 @@ final class PauseLatency {
                 pollPause();
             }
             long all = System.nanoTime();
-            out.add(new Try((spinner - t0) / 1e3, (process - t0) / 1e3, (all - t0) / 1e3));
+            out.add(new Try((called - t0) / 1e3, (spinner - t0) / 1e3, (process - t0) / 1e3, (all - t0) / 1e3));
             cont.accept(pid);
             while (threads.spinner() == 'T') {
                 Thread.onSpinWait();
