@@ -387,8 +387,9 @@ public final class BenchReport {
                 the cache and (spawn up to N = 10 and RSS only, at most 3 repeats) without it, then \
                 `bench/python/mp_bench.py` when `python3` is present, prints the table and rewrites this page. \
                 A full run takes about 4 minutes on 2 quiet cores; `--quick` uses the smaller sizes (N up to 10, \
-                K = 500, M = 10000). Measure on a quiet machine: the load average before and after is recorded above. Extra child JVM options can be \
-                tried with `PROCESSION_CHILD_OPTS` (an `-XX:AOT...` option there replaces the automatic cache).
+                K = 500, M = 10000). Measure on a quiet machine: the load average before and after is recorded \
+                above. Extra child JVM options can be tried with `PROCESSION_CHILD_OPTS` (an `-XX:AOT...` \
+                option there replaces the automatic cache).
                 """);
     }
 
