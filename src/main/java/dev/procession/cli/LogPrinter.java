@@ -69,6 +69,15 @@ final class LogPrinter implements Consumer<Event> {
             case "proxy-get" -> obj + "." + e.get("op") + argument(e) + " -> " + e.get("value");
             case "proxy-set" -> obj + "." + e.get("op") + argument(e) + (e.get("value") == null ? ""
                     : " = " + e.get("value"));
+            case "put" -> "puts " + e.get("item") + " on " + obj + " (size " + e.get("size") + ")";
+            case "got" -> "gets " + e.get("item") + " from " + obj + " (size " + e.get("size") + ")";
+            case "put-wait" -> obj + " is full: waits to put " + e.get("item");
+            case "get-wait" -> obj + " is empty: waits to get";
+            case "send" -> "sends " + e.get("item") + " into " + obj;
+            case "recv" -> "receives " + e.get("item") + " from " + obj;
+            case "recv-wait" -> "waits to receive on " + obj;
+            case "eof" -> obj + ": the other end is closed (EOFError)";
+            case "op-error" -> e.get("op") + " on " + obj + " failed: " + e.get("error") + ": " + e.get("message");
             case "orphan" -> "is an orphan: its parent " + e.get("deadParent") + " ended first";
             case "abandoned" -> obj + " is still held by dead pid " + e.get("holder");
             case "error" -> "raised " + e.get("exception");

@@ -14,6 +14,8 @@ public final class Scenarios {
             new TicketsScenario(),
             new KtvScenario(),
             new TrafficLightScenario(),
+            new QueueScenario(),
+            new PipeScenario(),
             new ManagerScenario(),
             new PoolScenario());
 

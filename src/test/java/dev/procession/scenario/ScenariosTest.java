@@ -16,7 +16,8 @@ class ScenariosTest {
     @Test
     void theLibraryHoldsTheSeedsScenariosInTeachingOrder() {
         assertThat(Scenarios.all()).extracting(Scenario::id)
-                .containsExactly("basics", "join", "daemon", "terminate", "tickets", "ktv", "traffic-light", "manager", "pool");
+                .containsExactly("basics", "join", "daemon", "terminate", "tickets", "ktv", "traffic-light", "queue", "pipe", "manager",
+                        "pool");
     }
 
     @Test
@@ -53,6 +54,11 @@ class ScenariosTest {
         assertThat(defaults("tickets")).containsExactly(entry("buyers", 10L), entry("stock", 1L), entry("lock", true));
         assertThat(defaults("ktv")).containsExactly(entry("people", 10L), entry("seats", 4L));
         assertThat(defaults("traffic-light")).containsExactly(entry("cars", 10L), entry("period", 2.0));
+        assertThat(defaults("queue")).containsExactly(entry("children", 10L), entry("maxsize", 0L), entry("delay", 0.0));
+        assertThat(defaults("pipe")).containsExactly(entry("rounds", 1L));
+        assertThat(defaults("manager")).containsExactly(entry("processes", 10L), entry("decrements", 100L),
+                entry("count", 1000L));
+        assertThat(defaults("pool")).containsExactly(entry("workers", 4L), entry("tasks", 10L), entry("delay", 0.5));
     }
 
     @Test

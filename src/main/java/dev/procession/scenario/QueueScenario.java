@@ -1,0 +1,96 @@
+package dev.procession.scenario;
+
+import dev.procession.runtime.Args;
+import dev.procession.runtime.Mp;
+import dev.procession.runtime.Process;
+import dev.procession.runtime.Queue;
+import dev.procession.runtime.Targets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed's queue example: every child puts {i: i**i}, the main process gets them all. With a
+ * maxsize and a slow consumer it becomes a bounded producer/consumer: producers block in put().
+ */
+public final class QueueScenario implements Scenario {
+    @Override
+    public String id() {
+        return "queue";
+    }
+
+    @Override
+    public Map<String, String> title() {
+        return Map.of("en", "Message queue (Queue)", "zh-Hans", "消息队列（Queue）");
+    }
+
+    @Override
+    public Map<String, String> explanation() {
+        return Map.of(
+                "en", "Processes share no memory, so they send each other messages. Each child puts one"
+                        + " dictionary {i: i**i} on the Queue; the main process takes ten items off it, in the order"
+                        + " they arrived, which is not the order the children were started in. With maxsize above 0"
+                        + " the queue holds only that many items: a child whose put() finds it full waits until the"
+                        + " consumer takes one. Raise delay to make the consumer slow and watch the producers queue up.",
+                "zh-Hans", "进程之间不共享内存，所以它们互相发送消息。每个子进程向队列放入一个字典 {i: i**i}；主进程从队列取出十个元素，"
+                        + "顺序是它们到达的顺序，而不是子进程启动的顺序。maxsize 大于 0 时，队列最多只能容纳这么多元素："
+                        + "子进程 put() 时若队列已满，就要等消费者取走一个。调大 delay 让消费者变慢，就能看到生产者排队等待。");
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("children", 10, 1, 30, "how many producer processes"),
+                Parameter.integer("maxsize", 0, 0, 10, "the queue's capacity; 0 means unbounded (the seed)"),
+                Parameter.number("delay", 0, 0, 5, "seconds the consumer waits before each get"));
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.load("05_queue.py");
+    }
+
+    @Override
+    public void define(Targets targets) {
+        targets.target("main", QueueScenario::main)
+                .target("num", QueueScenario::num);
+    }
+
+    private static Object main(Mp mp, Args args) {
+        Map<String, Object> params = args.map(0);
+        long children = (Long) params.get("children");
+        int maxsize = Math.toIntExact((Long) params.get("maxsize"));
+        double delay = ((Number) params.get("delay")).doubleValue();
+        mp.line(12);
+        Queue q = mp.queue("q", maxsize);
+        for (long i = 0; i < children; i++) {
+            mp.line(14);
+            Process p = mp.process("num", q, i);
+            mp.line(15);
+            p.start();
+        }
+        for (long j = 0; j < children; j++) {
+            if (delay > 0) {
+                mp.line(17);
+                mp.sleep(delay);
+            }
+            mp.line(18);
+            mp.print(q.get());
+        }
+        return null;
+    }
+
+    /** q.put({i: i ** i}) */
+    private static Object num(Mp mp, Args args) {
+        Queue q = args.get(0, Queue.class);
+        long i = args.integer(1);
+        mp.line(8);
+        q.put(Map.of(Long.toString(i), power(i)));
+        return null;
+    }
+
+    /** i ** i, exact for the bounds' largest i (30**30 needs more than 64 bits: shown as a string). */
+    private static Object power(long i) {
+        java.math.BigInteger p = java.math.BigInteger.valueOf(i).pow((int) i);
+        return p.bitLength() < 63 ? (Object) p.longValueExact() : p.toString();
+    }
+}
