@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Starts the JVM of a new process of the run. The child's parent is the JVM that calls
@@ -26,23 +27,43 @@ public final class Launcher {
     }
 
     public static List<String> command() {
+        String classPath = CLASS_PATH;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(CHILD_FLAGS);
+        cmd.addAll(AotCache.options(classPath, System.getenv()));
         String extra = System.getenv(ENV_CHILD_OPTS);
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(ChildMain.class.getName());
         return cmd;
     }
 
+    /** Absolute, since a child runs in the run's folder. */
+    private static final String CLASS_PATH = absolute(System.getProperty("java.class.path"));
+
+    private static String absolute(String classPath) {
+        StringJoiner out = new StringJoiner(File.pathSeparator);
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                out.add(Path.of(entry).toAbsolutePath().toString());
+            }
+        }
+        return out.toString();
+    }
+
     /** Starts the process with id {@code procId}; its output goes to a file in the run folder. */
     public static java.lang.Process start(Path socket, String token, long procId, Path runDir) throws IOException {
+        if (AotCache.training(System.getenv())) {
+            AotCache.prepareTraining(CLASS_PATH, System.getenv());
+        }
         ProcessBuilder pb = new ProcessBuilder(command());
         Map<String, String> env = pb.environment();
+        // Only this process trains the cache; its own children run as usual.
+        env.remove(AotCache.ENV_TRAIN);
         env.put(ENV_SOCKET, socket.toString());
         env.put(ENV_TOKEN, token);
         env.put(ENV_PROC, Long.toString(procId));
