@@ -19,7 +19,7 @@ final class ListCommand implements Runnable {
         for (Scenario s : Scenarios.all()) {
             out.printf("%-14s %s%n", s.id(), s.title().get("en"));
             for (Parameter p : s.parameters()) {
-                out.printf("%16s%-8s default %-6s %s (%s)%n", "", p.name(), p.defaultValue(), p.help(),
+                out.printf("%16s%-11s default %-6s %s (%s)%n", "", p.name(), p.defaultValue(), p.help(),
                         p.describe());
             }
         }

@@ -10,28 +10,9 @@ import java.util.function.BooleanSupplier;
  * are {@link #signal}/{@link #signalAll}, as in java.util.concurrent, because Java's Object
  * already owns wait, notify and notifyAll.
  */
-public final class Condition extends RemoteObject {
+public final class Condition extends Acquirable {
     Condition(Mp mp, long id) {
         super(mp, id, "Condition");
-    }
-
-    /** acquire(): the underlying lock's. */
-    public boolean acquire() {
-        return acquire(true, null);
-    }
-
-    public boolean acquire(boolean block, Double timeout) {
-        return Boolean.TRUE.equals(call("acquire", blocking(block, timeout)));
-    }
-
-    public void release() {
-        call("release");
-    }
-
-    /** {@code with cond:} as {@code try (var held = cond.hold()) { ... }}. */
-    public Held hold() {
-        acquire();
-        return this::release;
     }
 
     /** wait(): releases the lock until notified, then takes it back; returns true. */
