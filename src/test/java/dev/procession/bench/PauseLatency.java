@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -60,7 +61,7 @@ final class PauseLatency {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("busy process never reached state R");
                     }
-                    Thread.sleep(1);
+                    LockSupport.parkNanos(1_000_000);
                 }
                 List<Try> direct = tries(tries, threads, p -> Signals.send(p, Signal.STOP),
                         p -> Signals.send(p, Signal.CONT), ids[0]);
@@ -97,7 +98,8 @@ final class PauseLatency {
             while (threads.spinner() == 'T') {
                 Thread.onSpinWait();
             }
-            Thread.sleep(2);
+            // Pacing between tries (a benchmark, not a test): let the process run again first.
+            LockSupport.parkNanos(2_000_000);
         }
         return out;
     }
