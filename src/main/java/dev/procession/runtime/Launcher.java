@@ -55,12 +55,19 @@ public final class Launcher {
         return out.toString();
     }
 
-    /** Starts the process with id {@code procId}; its output goes to a file in the run folder. */
-    public static java.lang.Process start(Path socket, String token, long procId, Path runDir) throws IOException {
+    /**
+     * Starts the process with id {@code procId}; its output goes to a file in the run folder.
+     * {@code label} (the program and the process's name) follows the main class on the command
+     * line only so that {@code ps} shows which process is which; the child ignores it.
+     */
+    public static java.lang.Process start(Path socket, String token, long procId, Path runDir, String... label)
+            throws IOException {
         if (AotCache.training(System.getenv())) {
             AotCache.prepareTraining(CLASS_PATH, System.getenv());
         }
-        ProcessBuilder pb = new ProcessBuilder(command());
+        List<String> cmd = new ArrayList<>(command());
+        cmd.addAll(List.of(label));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         // Only this process trains the cache; its own children run as usual.
         env.remove(AotCache.ENV_TRAIN);

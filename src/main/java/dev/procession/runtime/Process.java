@@ -135,7 +135,7 @@ public class Process {
         procId = ((Number) reply.get("proc")).longValue();
         name = (String) reply.get("name");
         try {
-            os = Launcher.start(mp.socket(), mp.token(), procId, mp.runDir());
+            os = Launcher.start(mp.socket(), mp.token(), procId, mp.runDir(), mp.program(), name);
         } catch (IOException e) {
             mp.client().call("proc.exit", Map.of("proc", procId, "code", 1L, "how", "could not start: " + e));
             throw new MpException("OSError", "could not start " + name + ": " + e.getMessage());

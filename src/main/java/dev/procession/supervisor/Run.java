@@ -56,7 +56,7 @@ public final class Run implements AutoCloseable {
         Hub hub = Hub.start(dir, log, speed);
         try {
             long mainId = hub.registerMain(program, parameters);
-            java.lang.Process main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir);
+            java.lang.Process main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir, program, "MainProcess");
             Run run = new Run(dir, log, hub, main, mainId);
             run.begin();
             return run;
