@@ -38,6 +38,17 @@ public final class Run implements AutoCloseable {
     private final Map<Long, ProcStat> lastStats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sampler;
     private boolean closed;
+    /** PIDs of the run's processes that have spawned and not yet exited, as the event log tells. */
+    private final Set<Long> runPids = ConcurrentHashMap.newKeySet();
+    private final java.util.function.Consumer<Event> pidTracker = e -> {
+        if (e.pid() > 0) {
+            switch (e.kind()) {
+                case "spawn", "start" -> runPids.add(e.pid());
+                case "exit" -> runPids.remove(e.pid());
+                default -> { }
+            }
+        }
+    };
 
     private Run(Path dir, EventLog log, Hub hub, java.lang.Process main, long mainProcId) {
         this.dir = dir;
@@ -68,6 +79,7 @@ public final class Run implements AutoCloseable {
     }
 
     private void begin() {
+        log.subscribe(pidTracker);
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("parent", "supervisor");
         data.put("supervisorPid", ProcessHandle.current().pid());
@@ -208,7 +220,9 @@ public final class Run implements AutoCloseable {
     }
 
     private void requireOwn(long pid) {
-        if (!livePids().contains(pid)) {
+        // The log's own list first: walking /proc for the whole tree costs most of a millisecond,
+        // as much as the pause it would guard.
+        if (!runPids.contains(pid) && !livePids().contains(pid)) {
             throw new IllegalArgumentException("pid " + pid + " is not a live process of this run");
         }
     }
@@ -285,6 +299,7 @@ public final class Run implements AutoCloseable {
         closed = true;
         sampler.shutdownNow();
         stop();
+        log.unsubscribe(pidTracker);
         try {
             finished.get(5, TimeUnit.SECONDS);
         } catch (Exception ignored) {
