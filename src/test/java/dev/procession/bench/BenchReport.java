@@ -220,8 +220,8 @@ public final class BenchReport {
                 num(java, "results", "hub_lock_us", "roundtrip_us", "median_us"), "us", null);
         line(md, "pause latency through `Run.pause` (the product path: checks the pid belongs to the run, records "
                 + "the signal event)", num(java, "results", "run_pause_latency_us", "median_us"), "us", null);
-        line(md, "of which the `Run.pause` call itself, before it returns (its check walks the run's process tree "
-                + "in /proc before sending)", num(java, "results", "run_pause_latency_us", "call_us", "median_us"),
+        line(md, "of which the `Run.pause` call itself, before it returns (it checks the pid against the run's "
+                + "processes, sends the signal and hands the event to the hub)", num(java, "results", "run_pause_latency_us", "call_us", "median_us"),
                 "us", null);
         line(md, "pause: until /proc/PID/stat (the JVM's first thread, what a process table shows) showed 'T'",
                 num(java, "results", "pause_latency_us", "first_thread_us", "median_us"), "us", null);
