@@ -27,6 +27,19 @@ public final class SupervisedPrograms extends CaseProgram {
             return null;
         });
 
+        // A long sleep in a child and a long join(timeout) in main: the test changes the speed meanwhile.
+        test("speed", (mp, a) -> {
+            Process p = mp.process("long-sleep").start();
+            Check.equal(p.join(60.0), true, "join(60) returns when the child ends");
+            mp.print("joined");
+            return null;
+        });
+        target("long-sleep", (mp, a) -> {
+            mp.sleep(40);
+            mp.print("woke");
+            return null;
+        });
+
         // The same tree, ending by itself: every process joins its children.
         test("tree-that-ends", (mp, a) -> {
             mp.process("short-parent").start().join();
