@@ -65,7 +65,7 @@ public final class Call {
                 connection.send(m);
             }
         }
-        hub.unblocked(proc);
+        hub.answered(this);
     }
 
     public void fail(String type, String text) {
@@ -89,7 +89,7 @@ public final class Call {
             data.put("message", text);
             hub.event(proc, "op-error", objectRef(), data);
         }
-        hub.unblocked(proc);
+        hub.answered(this);
     }
 
     /**
@@ -97,11 +97,12 @@ public final class Call {
      * runs when it expires (scenario time) unless the call was answered first.
      */
     public void block(String obj, Runnable onTimeout) {
-        hub.blocked(proc, obj);
+        hub.blocked(this, obj);
         Double timeout = Messages.optSeconds(message, "timeout");
         if (timeout != null) {
             timer = hub.timers().schedule(timeout, () -> {
-                if (!answered) {
+                // A dead caller's wait was dropped; its timeout has no one left to tell.
+                if (!answered && live()) {
                     onTimeout.run();
                 }
             });

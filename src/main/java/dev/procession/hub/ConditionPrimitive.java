@@ -52,7 +52,8 @@ final class ConditionPrimitive extends Primitive {
         call.event("wait", ref(), Map.of("lock", lock.ref(), "waiters", waiters.size()));
         saved.put(call, lock.releaseAll(call, ref()));
         call.block(ref(), () -> {
-            if (!call.live()) {
+            // Not after a notify: a notified waiter's wait is over; it only queues for the lock.
+            if (!call.live() || !saved.containsKey(call)) {
                 return;
             }
             waiters.remove(call);

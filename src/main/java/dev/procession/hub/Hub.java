@@ -270,12 +270,22 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    void blocked(ProcRecord proc, String obj) {
+    void blocked(Call call, String obj) {
+        ProcRecord proc = call.proc;
         proc.state = obj == null ? "sleeping" : "blocked";
         proc.blockedOn = obj;
+        proc.blockingCall = call;
+    }
+
+    /** A call was answered: its process runs again if that was the call it was blocked in. */
+    void answered(Call call) {
+        if (call.proc.blockingCall == call) {
+            unblocked(call.proc);
+        }
     }
 
     void unblocked(ProcRecord proc) {
+        proc.blockingCall = null;
         if (!proc.exited) {
             proc.state = "running";
             proc.blockedOn = null;
@@ -306,7 +316,12 @@ public final class Hub implements AutoCloseable {
                         continue;
                     }
                     if (key.isAcceptable()) {
-                        accept();
+                        try {
+                            accept();
+                        } catch (IOException e) {
+                            // Out of file descriptors, say: refuse this one, keep serving the others.
+                            event(null, "hub-error", null, Map.of("message", "accept failed: " + e.getMessage()));
+                        }
                     } else if (key.attachment() instanceof Connection c) {
                         serve(key, c);
                     }
@@ -401,6 +416,12 @@ public final class Hub implements AutoCloseable {
             return;
         }
         Call call = new Call(this, c, c.proc, id, frame);
+        Call blocking = c.proc.blockingCall;
+        if (blocking != null && blocking.answered() && !c.proc.exited && !"proc.exit".equals(frame.get("op"))) {
+            // A new request after an answered wait (a join that timed out): it is running again.
+            // Not a child's exit report, which the parent's reaper thread sends while it waits.
+            unblocked(c.proc);
+        }
         try {
             String op = Messages.string(frame, "op");
             checkCommonFields(frame);

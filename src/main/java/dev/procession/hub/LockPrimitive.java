@@ -108,7 +108,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         waiters.add(call);
         call.event("acquire-wait", ref(), Map.of("holder", holder.pid, "waiters", waiters.size(), "for", condition));
         // No timeout here: a Condition's wait timeout ends the wait, not the re-acquire.
-        call.hub().blocked(call.proc, ref());
+        call.hub().blocked(call, ref());
     }
 
     private record Regrant(int count, boolean result, String condition) {

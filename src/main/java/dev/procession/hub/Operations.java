@@ -62,7 +62,7 @@ final class Operations {
             data.put("child", child.pid);
             data.put("timeout", Messages.optSeconds(call.message, "timeout"));
             call.event("join", child.name, data);
-            hub.blocked(call.proc, child.name);
+            hub.blocked(call, child.name);
         }
     }
 
@@ -121,8 +121,12 @@ final class Operations {
             call.reply(null);
             return;
         }
-        call.hub().blocked(call.proc, null);
-        call.hub().timers().schedule(seconds, () -> call.reply(null));
+        call.hub().blocked(call, null);
+        call.hub().timers().schedule(seconds, () -> {
+            if (call.live()) {
+                call.reply(null);
+            }
+        });
     }
 
     /** Events the runtime records itself: file reads and writes, task starts, errors. */

@@ -22,6 +22,8 @@ final class ProcRecord {
     Long exitCode;
     String state = "created";
     String blockedOn;
+    /** The call it is blocked in; only that call's answer (or a new request after it) unblocks it. */
+    Call blockingCall;
     int childCount;
     /** Python's _identity: where it sits in the tree ([] for the main process, [1, 2] for Process-1:2). */
     List<Object> identity = List.of();

@@ -126,12 +126,14 @@ final class QueuePrimitive extends Primitive {
             ProcRecord getter = prefetch.getter();
             getter.connection.send(Map.of("push", "revoke", "obj", id()));
         }
-        if (!items.isEmpty()) {
+        // While items handed ahead are on their way back they come first: nothing newer may pass them.
+        if (!items.isEmpty() && !prefetch.awaitingReturn()) {
             deliver(call);
             pump();
             return;
         }
-        boolean wait = call.blocking() || prefetch.awaitingReturn();
+        // get(False) never waits, as in Python (where empty() and qsize() are also only a hint).
+        boolean wait = call.blocking();
         if (!wait) {
             throw new HubError("Empty", "");
         }
@@ -153,7 +155,7 @@ final class QueuePrimitive extends Primitive {
     private void pump() {
         while (true) {
             Call next;
-            if (!items.isEmpty() && (next = getters.poll()) != null) {
+            if (!items.isEmpty() && !prefetch.awaitingReturn() && (next = getters.poll()) != null) {
                 nowaitGetters.remove(next);
                 deliver(next);
             } else if (!full() && (next = putters.poll()) != null) {

@@ -90,6 +90,9 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
     public void forceRelease() {
         ProcRecord dead = holders.keySet().stream().filter(p -> p.exited).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(ref() + " has no unit held by a dead process"));
+        if (bounded && value >= initial) {
+            throw new IllegalArgumentException(ref() + " is already at its bound " + initial);
+        }
         holders.computeIfPresent(dead, (p, n) -> n > 1 ? n - 1 : null);
         value++;
         hub.event(null, "force-release", ref(), Map.of("holder", dead.pid, "value", value));

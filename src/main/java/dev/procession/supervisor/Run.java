@@ -86,8 +86,12 @@ public final class Run implements AutoCloseable {
         log.append(main.pid(), ProcessHandle.current().pid(), "MainProcess", "spawn", null, data);
         main.onExit().thenAccept(p -> {
             long code = ExitCodes.fromJava(p.exitValue());
-            hub.reportExit(mainProcId, code, "reaped by supervisor");
-            finished.complete(code);
+            try {
+                hub.reportExit(mainProcId, code, "reaped by supervisor");
+            } finally {
+                // Whatever the hub's state, whoever waits for the run must learn that it ended.
+                finished.complete(code);
+            }
         });
         sampler.scheduleWithFixedDelay(this::sample, SAMPLE_PERIOD.toMillis(), SAMPLE_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -139,8 +143,17 @@ public final class Run implements AutoCloseable {
         if (main.isAlive()) {
             pids.add(main.pid());
         }
-        for (ProcInfo p : hub.processes()) {
-            if (p.pid() > 0 && ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        List<ProcInfo> known;
+        try {
+            known = hub.processes();
+        } catch (IllegalStateException hubGone) {
+            // The hub is closed or stuck: the OS tree below the main process still tells.
+            known = List.of();
+        }
+        for (ProcInfo p : known) {
+            // An exited process's pid may already belong to someone else: never count it.
+            if (p.pid() > 0 && !p.exited()
+                    && ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false)) {
                 pids.add(p.pid());
             }
         }

@@ -56,6 +56,31 @@ public final class ConditionPrograms extends CaseProgram {
             return null;
         });
 
+        // A waiter notified before its timeout, whose notifier keeps the lock past that timeout:
+        // its wait is over (it returns True once it has the lock), the timeout must not fire.
+        test("notified-then-timeout-passes", (mp, a) -> {
+            Condition cond = mp.condition("cond", null);
+            Semaphore waiting = mp.semaphore("waiting", 0);
+            Process p = mp.process("wait-once", cond, waiting).start();
+            waiting.acquire();
+            cond.acquire();
+            cond.signal();
+            mp.sleep(1.0);
+            cond.release();
+            p.join();
+            Check.equal(p.exitCode(), 0L, "the waiter's exit code (it checks that wait returned True)");
+            return null;
+        });
+        target("wait-once", (mp, a) -> {
+            Condition cond = a.get(0, Condition.class);
+            Semaphore waiting = a.get(1, Semaphore.class);
+            cond.acquire();
+            waiting.release();
+            Check.equal(cond.await(0.3), true, "wait(0.3), notified in time, returns True");
+            cond.release();
+            return null;
+        });
+
         // _TestCondition.test_notify_all (CPython: 3 processes and 3 threads per round; here 2 processes)
         test("notify-all", (mp, a) -> {
             Condition cond = mp.condition("cond", null);

@@ -13,6 +13,13 @@ class ConditionTest {
     }
 
     @Test
+    void aNotifiedWaitDoesNotTimeOutWhileItWaitsForTheLock() throws Exception {
+        var result = RealRun.runCase("test-condition", "notified-then-timeout-passes");
+        assertThat(result.of("timeout")).isEmpty();
+        assertThat(result.of("hub-error")).isEmpty();
+    }
+
+    @Test
     void test_notify_all() throws Exception {
         var result = RealRun.runCase("test-condition", "notify-all");
         checkInvariant(result);

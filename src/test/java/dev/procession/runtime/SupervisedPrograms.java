@@ -40,6 +40,19 @@ public final class SupervisedPrograms extends CaseProgram {
             return null;
         });
 
+        // Main blocks in q.get() while a child ends: the child's exit report must not make main look
+        // running (the report comes from main's reaper thread while main still waits).
+        test("blocked-while-child-exits", (mp, a) -> {
+            Queue q = mp.queue("q", 0);
+            mp.process("brief").start();
+            q.get();
+            return null;
+        });
+        target("brief", (mp, a) -> {
+            mp.sleep(0.5);
+            return null;
+        });
+
         // The same tree, ending by itself: every process joins its children.
         test("tree-that-ends", (mp, a) -> {
             mp.process("short-parent").start().join();

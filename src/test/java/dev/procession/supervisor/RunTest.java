@@ -25,6 +25,19 @@ class RunTest {
     private static final long ME = ProcessHandle.current().pid();
 
     @Test
+    void aProcessBlockedInGetStaysBlockedWhenItsChildExits() throws Exception {
+        RealRun.with("test-supervised", Map.of("case", "blocked-while-child-exits"), 1.0, run -> {
+            RealRun.await(Duration.ofSeconds(30), () -> run.log().snapshot().stream()
+                    .anyMatch(e -> e.kind().equals("exit") && "Process-1".equals(e.proc())), "the child's exit");
+            ProcessNode main = run.processes().stream().filter(p -> p.name().equals("MainProcess")).findFirst()
+                    .orElseThrow();
+            assertThat(main.state()).as("main's state while it waits in q.get()").isEqualTo("blocked");
+            assertThat(main.blockedOn()).isEqualTo("Queue#1");
+            return null;
+        });
+    }
+
+    @Test
     void reportedTreeIsTheOsTree() throws Exception {
         RealRun.with(PROGRAM, Map.of("case", "tree"), 1.0, run -> {
             Tree t = awaitTree(run);
