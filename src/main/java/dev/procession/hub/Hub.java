@@ -35,9 +35,6 @@ import java.util.function.Supplier;
  * log's order is the order things happened in, and primitives need no locks of their own.
  */
 public final class Hub implements AutoCloseable {
-    public static final String ENV_SOCKET = "PROCESSION_SOCKET";
-    public static final String ENV_TOKEN = "PROCESSION_TOKEN";
-    public static final String ENV_PROC = "PROCESSION_PROC";
 
     private final Path runDir;
     private final Path socketPath;

@@ -83,7 +83,7 @@ public final class Launcher {
         return pb.start();
     }
 
-    // The same names as the hub's, repeated here so the runtime does not depend on the hub.
+    // How a child learns its hub, token, id and folder (docs/protocol.md); the supervisor uses these too.
     public static final String ENV_SOCKET = "PROCESSION_SOCKET";
     public static final String ENV_TOKEN = "PROCESSION_TOKEN";
     public static final String ENV_PROC = "PROCESSION_PROC";

@@ -35,7 +35,6 @@ public final class Run implements AutoCloseable {
     private final long mainProcId;
     private final CompletableFuture<Long> finished = new CompletableFuture<>();
     private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
-    private final Map<Long, ProcStat> lastStats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sampler;
     private boolean closed;
     /** PIDs of the run's processes that have spawned and not yet exited, as the event log tells. */
@@ -257,7 +256,6 @@ public final class Run implements AutoCloseable {
                     continue;
                 }
                 Optional<ProcStat> stat = ProcFs.read(p.pid());
-                stat.ifPresent(s -> lastStats.put(p.pid(), s));
                 boolean alive = stat.isPresent() && stat.get().state() != 'Z';
                 boolean parentGone = p.ppid() != 0 && ProcessHandle.of(p.ppid()).map(h -> !h.isAlive()).orElse(true);
                 if (alive && parentGone && orphans.add(p.id())) {
@@ -320,10 +318,5 @@ public final class Run implements AutoCloseable {
         }
         hub.close();
         RunDirectory.delete(dir);
-    }
-
-    /** Whether an event is the end of the main process, for readers of the log. */
-    public boolean isMainExit(Event e) {
-        return "exit".equals(e.kind()) && e.pid() == main.pid();
     }
 }
