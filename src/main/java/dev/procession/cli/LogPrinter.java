@@ -1,6 +1,7 @@
 package dev.procession.cli;
 
 import dev.procession.events.Event;
+import dev.procession.events.EventKind;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class LogPrinter implements Consumer<Event> {
 
     @Override
     public void accept(Event e) {
-        if ("new".equals(e.kind()) && e.obj() != null) {
+        if (e.kind() == EventKind.NEW && e.obj() != null) {
             names.put(e.obj(), e.text("name"));
         }
         String what = describe(e);
@@ -37,52 +38,52 @@ final class LogPrinter implements Consumer<Event> {
     private String describe(Event e) {
         String obj = e.obj() == null ? "" : names.getOrDefault(e.obj(), e.obj());
         return switch (e.kind()) {
-            case "print" -> "| " + e.text("text");
-            case "spawn" -> "spawned by " + e.get("parent") + (Boolean.TRUE.equals(e.get("daemon")) ? " (daemon)" : "");
-            case "start" -> "started, target " + e.get("target");
-            case "exit" -> "exited, exitcode " + (e.get("exitcode") == null ? "unknown" : e.get("exitcode"))
+            case PRINT -> "| " + e.text("text");
+            case SPAWN -> "spawned by " + e.get("parent") + (Boolean.TRUE.equals(e.get("daemon")) ? " (daemon)" : "");
+            case START -> "started, target " + e.get("target");
+            case EXIT -> "exited, exitcode " + (e.get("exitcode") == null ? "unknown" : e.get("exitcode"))
                     + " (" + e.get("how") + ")";
-            case "signal" -> e.get("signal") + " from " + e.get("by");
-            case "new" -> "created " + e.get("type") + " " + obj;
-            case "acquire-wait" -> "waits to acquire " + obj;
-            case "acquired" -> "acquired " + obj;
-            case "released" -> "released " + obj;
-            case "wait" -> "waits on " + obj;
-            case "join" -> "waits in join() for " + e.obj() + (e.get("timeout") == null ? "" : ", at most "
+            case SIGNAL -> e.get("signal") + " from " + e.get("by");
+            case NEW -> "created " + e.get("type") + " " + obj;
+            case ACQUIRE_WAIT -> "waits to acquire " + obj;
+            case ACQUIRED -> "acquired " + obj;
+            case RELEASED -> "released " + obj;
+            case WAIT -> "waits on " + obj;
+            case JOIN -> "waits in join() for " + e.obj() + (e.get("timeout") == null ? "" : ", at most "
                     + e.get("timeout") + " s");
-            case "woke" -> "woken by " + obj;
-            case "set" -> "sets " + obj;
-            case "clear" -> "clears " + obj;
-            case "check" -> "checks " + obj + ": " + (Boolean.TRUE.equals(e.get("set")) ? "set" : "not set");
-            case "timeout" -> "timed out on " + obj;
-            case "sleep", "disconnect", "speed" -> null;
-            case "notify" -> "notifies " + obj + " (" + e.get("n") + "), woke " + e.get("woken");
-            case "pass" -> "arrived last at " + obj + ": all " + e.get("parties") + " go on";
-            case "broken" -> obj + " is broken (" + e.get("reason") + ")";
-            case "submit" -> "submits " + e.get("tasks") + " task(s) of " + e.get("target") + " to " + obj;
-            case "task" -> "runs task " + e.get("task") + " of job " + e.get("job") + ": " + e.get("target")
+            case WOKE -> "woken by " + obj;
+            case SET -> "sets " + obj;
+            case CLEAR -> "clears " + obj;
+            case CHECK -> "checks " + obj + ": " + (Boolean.TRUE.equals(e.get("set")) ? "set" : "not set");
+            case TIMEOUT -> "timed out on " + obj;
+            case SLEEP, DISCONNECT, SPEED -> null;
+            case NOTIFY -> "notifies " + obj + " (" + e.get("n") + "), woke " + e.get("woken");
+            case PASS -> "arrived last at " + obj + ": all " + e.get("parties") + " go on";
+            case BROKEN -> obj + " is broken (" + e.get("reason") + ")";
+            case SUBMIT -> "submits " + e.get("tasks") + " task(s) of " + e.get("target") + " to " + obj;
+            case TASK -> "runs task " + e.get("task") + " of job " + e.get("job") + ": " + e.get("target")
                     + e.get("args");
-            case "task-done" -> "finished task " + e.get("task") + " of job " + e.get("job") + " -> " + e.get("result");
-            case "task-failed" -> "task " + e.get("task") + " of job " + e.get("job") + " raised " + e.get("error")
+            case TASK_DONE -> "finished task " + e.get("task") + " of job " + e.get("job") + " -> " + e.get("result");
+            case TASK_FAILED -> "task " + e.get("task") + " of job " + e.get("job") + " raised " + e.get("error")
                     + ": " + e.get("message");
-            case "serve" -> "serves " + obj;
-            case "proxy-get" -> obj + "." + e.get("op") + argument(e) + " -> " + e.get("value");
-            case "proxy-set" -> obj + "." + e.get("op") + argument(e) + (e.get("value") == null ? ""
+            case SERVE -> "serves " + obj;
+            case PROXY_GET -> obj + "." + e.get("op") + argument(e) + " -> " + e.get("value");
+            case PROXY_SET -> obj + "." + e.get("op") + argument(e) + (e.get("value") == null ? ""
                     : " = " + e.get("value"));
-            case "put" -> "puts " + e.get("item") + " on " + obj + " (size " + e.get("size") + ")";
-            case "got" -> "gets " + e.get("item") + " from " + obj + " (size " + e.get("size") + ")";
-            case "put-wait" -> obj + " is full: waits to put " + e.get("item");
-            case "get-wait" -> obj + " is empty: waits to get";
-            case "send" -> "sends " + e.get("item") + " into " + obj;
-            case "recv" -> "receives " + e.get("item") + " from " + obj;
-            case "recv-wait" -> "waits to receive on " + obj;
-            case "eof" -> obj + ": the other end is closed (EOFError)";
-            case "op-error" -> e.get("op") + " on " + obj + " failed: " + e.get("error") + ": " + e.get("message");
-            case "orphan" -> "is an orphan: its parent " + e.get("deadParent") + " ended first";
-            case "abandoned" -> obj + " is still held by dead pid " + e.get("holder");
-            case "error" -> "raised " + e.get("exception");
-            case "refused" -> "refused a connection: " + e.get("reason");
-            default -> e.kind() + (obj.isEmpty() ? "" : " " + obj) + (e.data().isEmpty() ? "" : " " + e.data());
+            case PUT -> "puts " + e.get("item") + " on " + obj + " (size " + e.get("size") + ")";
+            case GOT -> "gets " + e.get("item") + " from " + obj + " (size " + e.get("size") + ")";
+            case PUT_WAIT -> obj + " is full: waits to put " + e.get("item");
+            case GET_WAIT -> obj + " is empty: waits to get";
+            case SEND -> "sends " + e.get("item") + " into " + obj;
+            case RECV -> "receives " + e.get("item") + " from " + obj;
+            case RECV_WAIT -> "waits to receive on " + obj;
+            case EOF -> obj + ": the other end is closed (EOFError)";
+            case OP_ERROR -> e.get("op") + " on " + obj + " failed: " + e.get("error") + ": " + e.get("message");
+            case ORPHAN -> "is an orphan: its parent " + e.get("deadParent") + " ended first";
+            case ABANDONED -> obj + " is still held by dead pid " + e.get("holder");
+            case ERROR -> "raised " + e.get("exception");
+            case REFUSED -> "refused a connection: " + e.get("reason");
+            default -> e.kind().wireName() + (obj.isEmpty() ? "" : " " + obj) + (e.data().isEmpty() ? "" : " " + e.data());
         };
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param obj    the primitive concerned ("Lock#3"), or null
  * @param data   details of this kind of event
  */
-public record Event(long seq, long micros, long pid, long ppid, String proc, String kind, String obj,
+public record Event(long seq, long micros, long pid, long ppid, String proc, EventKind kind, String obj,
                     Map<String, Object> data) {
 
     /** Details with a null value are left out: in the log, absent and null mean the same. */
@@ -49,8 +49,10 @@ public record Event(long seq, long micros, long pid, long ppid, String proc, Str
         m.put("pid", pid);
         m.put("ppid", ppid);
         m.put("proc", proc);
-        m.put("kind", kind);
-        m.put("obj", obj);
+        m.put("kind", kind.wireName());
+        if (obj != null) {
+            m.put("obj", obj);
+        }
         // Details never overwrite the header: a reader must get back the seq and pid the log gave.
         data.forEach(m::putIfAbsent);
         return m;
@@ -64,6 +66,14 @@ public record Event(long seq, long micros, long pid, long ppid, String proc, Str
     public static final java.util.Set<String> HEADER =
             java.util.Set.of("seq", "t", "pid", "ppid", "proc", "kind", "obj");
 
+    private static EventKind kind(String wireName) {
+        try {
+            return EventKind.of(wireName);
+        } catch (IllegalArgumentException e) {
+            throw new dev.procession.protocol.JsonException(e.getMessage() + " (see docs/event-log.md)");
+        }
+    }
+
     /** Reads back one line written by {@link #toJsonLine()}. */
     public static Event fromJsonLine(String line) {
         Map<String, Object> m = Json.parseObject(line);
@@ -74,7 +84,7 @@ public record Event(long seq, long micros, long pid, long ppid, String proc, Str
             }
         });
         return new Event(Messages.integer(m, "seq"), Messages.integer(m, "t"), Messages.optInteger(m, "pid", 0),
-                Messages.optInteger(m, "ppid", 0), Messages.optString(m, "proc", null), Messages.string(m, "kind"),
+                Messages.optInteger(m, "ppid", 0), Messages.optString(m, "proc", null), kind(Messages.string(m, "kind")),
                 Messages.optString(m, "obj", null), data);
     }
 }

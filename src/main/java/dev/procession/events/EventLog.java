@@ -15,7 +15,7 @@ public final class EventLog {
     private final List<Event> events = new ArrayList<>();
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
 
-    public Event append(long pid, long ppid, String proc, String kind, String obj, Map<String, Object> data) {
+    public Event append(long pid, long ppid, String proc, EventKind kind, String obj, Map<String, Object> data) {
         Event event;
         synchronized (this) {
             event = new Event(events.size() + 1L, (System.nanoTime() - startNanos) / 1000, pid, ppid, proc, kind,

@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.protocol.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,12 +58,12 @@ final class BarrierPrimitive extends Primitive {
             case "wait" -> arrive(call);
             case "action-done" -> actionDone(call);
             case "abort" -> {
-                call.event("abort", ref(), Map.of());
+                call.event(EventKind.ABORT, ref(), Map.of());
                 breakAll(call, "abort", true);
                 call.reply(null);
             }
             case "reset" -> {
-                call.event("reset", ref(), Map.of("wasBroken", broken));
+                call.event(EventKind.RESET, ref(), Map.of("wasBroken", broken));
                 breakAll(call, "reset", false);
                 call.reply(null);
             }
@@ -80,7 +81,7 @@ final class BarrierPrimitive extends Primitive {
         long index = arrived.size();
         arrived.add(call);
         if (arrived.size() < parties) {
-            call.event("wait", ref(), Map.of("index", index, "waiting", arrived.size(), "parties", parties));
+            call.event(EventKind.WAIT, ref(), Map.of("index", index, "waiting", arrived.size(), "parties", parties));
             park(call);
             return;
         }
@@ -93,7 +94,7 @@ final class BarrierPrimitive extends Primitive {
         }
         // The last to arrive runs the action; the others stay parked until it reports back.
         running = new Generation(call.proc, generation);
-        call.event("action", ref(), Map.of("target", action.get("target"), "index", index));
+        call.event(EventKind.ACTION, ref(), Map.of("target", action.get("target"), "index", index));
         call.reply(Map.of("index", index, "action", action));
     }
 
@@ -112,18 +113,18 @@ final class BarrierPrimitive extends Primitive {
         if (!call.live()) {
             return;
         }
-        call.event("timeout", ref(), Map.of("op", "wait"));
+        call.event(EventKind.TIMEOUT, ref(), Map.of("op", "wait"));
         breakAll(call, "timeout", true);
     }
 
     /** Releases the waiters in arrival order; {@code last} (index parties-1) is answered by the caller's op. */
     private void pass(Call last, List<Call> waiting) {
-        last.event("pass", ref(), Map.of("parties", parties,
+        last.event(EventKind.PASS, ref(), Map.of("parties", parties,
                 "pids", waiting.stream().map(Call::pid).toList()));
         for (int i = 0; i < waiting.size(); i++) {
             Call c = waiting.get(i);
             if (c.live() && !c.answered()) {
-                c.event("woke", ref(), Map.of("index", (long) i));
+                c.event(EventKind.WOKE, ref(), Map.of("index", (long) i));
                 c.reply((long) i);
             }
         }
@@ -164,9 +165,9 @@ final class BarrierPrimitive extends Primitive {
             data.put("reason", reason);
             data.put("waiters", live.stream().map(Call::pid).toList());
             if (cause != null) {
-                cause.event("broken", ref(), data);
+                cause.event(EventKind.BROKEN, ref(), data);
             } else {
-                hub.event(null, "broken", ref(), data);
+                hub.event(null, EventKind.BROKEN, ref(), data);
             }
         }
         broken = leaveBroken;

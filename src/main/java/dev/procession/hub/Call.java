@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.protocol.FrameException;
 import dev.procession.protocol.Messages;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ public final class Call {
             data.put("op", message.get("op"));
             data.put("error", type);
             data.put("message", text);
-            hub.event(proc, "op-error", objectRef(), data);
+            hub.event(proc, EventKind.OP_ERROR, objectRef(), data);
         }
         hub.answered(this);
     }
@@ -151,7 +152,7 @@ public final class Call {
     }
 
     /** Records an event as done by the caller. */
-    public void event(String kind, String obj, Map<String, Object> data) {
+    public void event(EventKind kind, String obj, Map<String, Object> data) {
         // The listing line the process was at, so the code view can put its cursor there.
         if (message.get("line") instanceof Long line) {
             Map<String, Object> withLine = new LinkedHashMap<>(data);

@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.protocol.Messages;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -49,7 +50,7 @@ final class ConditionPrimitive extends Primitive {
             throw new HubError("AssertionError", "must acquire() condition before using wait()");
         }
         waiters.add(call);
-        call.event("wait", ref(), Map.of("lock", lock.ref(), "waiters", waiters.size()));
+        call.event(EventKind.WAIT, ref(), Map.of("lock", lock.ref(), "waiters", waiters.size()));
         saved.put(call, lock.releaseAll(call, ref()));
         call.block(ref(), () -> {
             // Not after a notify: a notified waiter's wait is over; it only queues for the lock.
@@ -57,7 +58,7 @@ final class ConditionPrimitive extends Primitive {
                 return;
             }
             waiters.remove(call);
-            call.event("timeout", ref(), Map.of("op", "wait"));
+            call.event(EventKind.TIMEOUT, ref(), Map.of("op", "wait"));
             lock.reacquire(call, saved.remove(call), false, ref());
         });
     }
@@ -74,11 +75,11 @@ final class ConditionPrimitive extends Primitive {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("n", n == Long.MAX_VALUE ? "all" : n);
         data.put("woken", woken.stream().map(Call::pid).toList());
-        call.event("notify", ref(), data);
+        call.event(EventKind.NOTIFY, ref(), data);
         call.reply(null);
         // The notifier holds the lock, so each woken waiter now queues for it, in order.
         for (Call w : woken) {
-            w.event("woke", ref(), Map.of());
+            w.event(EventKind.WOKE, ref(), Map.of());
             lock.reacquire(w, saved.remove(w), true, ref());
         }
     }

@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.protocol.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ final class ConnectionPrimitive extends Primitive {
         data.put("to", peer.ref());
         data.put("size", (long) peer.inbox.size());
         data.put("item", ItemRepr.of(item));
-        call.event("send", ref(), data);
+        call.event(EventKind.SEND, ref(), data);
         call.reply(null);
         peer.pump();
     }
@@ -111,7 +112,7 @@ final class ConnectionPrimitive extends Primitive {
             eof(call);
         } else {
             receivers.add(call);
-            call.event("recv-wait", ref(), Map.of("receivers", (long) receivers.size()));
+            call.event(EventKind.RECV_WAIT, ref(), Map.of("receivers", (long) receivers.size()));
             // recv() has no timeout in Python; there is nothing to do if a timeout was sent anyway.
             call.block(ref(), () -> { });
         }
@@ -127,10 +128,10 @@ final class ConnectionPrimitive extends Primitive {
             call.reply(false);
         } else {
             pollers.add(call);
-            call.event("recv-wait", ref(), Map.of("poll", true, "receivers", (long) (receivers.size() + pollers.size())));
+            call.event(EventKind.RECV_WAIT, ref(), Map.of("poll", true, "receivers", (long) (receivers.size() + pollers.size())));
             call.block(ref(), () -> {
                 pollers.remove(call);
-                call.event("timeout", ref(), Map.of("op", "poll"));
+                call.event(EventKind.TIMEOUT, ref(), Map.of("op", "poll"));
                 call.reply(false);
             });
         }
@@ -138,7 +139,7 @@ final class ConnectionPrimitive extends Primitive {
 
     private void close(Call call) {
         holders.remove(call.proc);
-        call.event("close", ref(), Map.of("open", (long) holders.size()));
+        call.event(EventKind.CLOSE, ref(), Map.of("open", (long) holders.size()));
         call.reply(null);
         checkGone();
     }
@@ -162,7 +163,7 @@ final class ConnectionPrimitive extends Primitive {
         if (!inbox.isEmpty() || peer.gone) {
             Call poller;
             while ((poller = pollers.poll()) != null) {
-                poller.event("woke", ref(), Map.of("poll", true));
+                poller.event(EventKind.WOKE, ref(), Map.of("poll", true));
                 poller.reply(true);
             }
         }
@@ -183,12 +184,12 @@ final class ConnectionPrimitive extends Primitive {
         Map<String, Object> data = new LinkedHashMap<>(4);
         data.put("size", (long) inbox.size());
         data.put("item", ItemRepr.of(item));
-        call.event("recv", ref(), data);
+        call.event(EventKind.RECV, ref(), data);
         call.reply(item);
     }
 
     private void eof(Call call) {
-        call.event("eof", ref(), Map.of("peer", peer.ref()));
+        call.event(EventKind.EOF, ref(), Map.of("peer", peer.ref()));
         call.fail("EOFError", "");
     }
 
@@ -209,7 +210,7 @@ final class ConnectionPrimitive extends Primitive {
     private void checkGone() {
         if (!gone && holders.isEmpty() && inTransit <= 0) {
             gone = true;
-            hub.event(null, "closed", ref(), Map.of("peer", peer.ref()));
+            hub.event(null, EventKind.CLOSED, ref(), Map.of("peer", peer.ref()));
             peer.pump();
         }
     }

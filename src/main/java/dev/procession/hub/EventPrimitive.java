@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +20,13 @@ final class EventPrimitive extends Primitive {
         switch (op) {
             case "is_set" -> {
                 // A look at the flag: the moment a car sees the light, worth showing.
-                call.event("check", ref(), Map.of("set", flag));
+                call.event(EventKind.CHECK, ref(), Map.of("set", flag));
                 call.reply(flag);
             }
             case "set" -> set(call);
             case "clear" -> {
                 flag = false;
-                call.event("clear", ref(), Map.of());
+                call.event(EventKind.CLEAR, ref(), Map.of());
                 call.reply(null);
             }
             case "wait" -> waitFor(call);
@@ -40,10 +41,10 @@ final class EventPrimitive extends Primitive {
         while ((next = waiters.poll()) != null) {
             woken.add(next);
         }
-        call.event("set", ref(), Map.of("woken", woken.stream().map(Call::pid).toList()));
+        call.event(EventKind.SET, ref(), Map.of("woken", woken.stream().map(Call::pid).toList()));
         call.reply(null);
         for (Call w : woken) {
-            w.event("woke", ref(), Map.of());
+            w.event(EventKind.WOKE, ref(), Map.of());
             w.reply(true);
         }
     }
@@ -54,10 +55,10 @@ final class EventPrimitive extends Primitive {
             return;
         }
         waiters.add(call);
-        call.event("wait", ref(), Map.of("waiters", waiters.size()));
+        call.event(EventKind.WAIT, ref(), Map.of("waiters", waiters.size()));
         call.block(ref(), () -> {
             waiters.remove(call);
-            call.event("timeout", ref(), Map.of("op", "wait"));
+            call.event(EventKind.TIMEOUT, ref(), Map.of("op", "wait"));
             call.reply(false);
         });
     }

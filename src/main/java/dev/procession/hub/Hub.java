@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.events.EventLog;
 import dev.procession.protocol.FrameException;
 import dev.procession.protocol.Json;
@@ -164,7 +165,7 @@ public final class Hub implements AutoCloseable {
         }
         submit(() -> {
             clock.setSpeed(speed);
-            event(null, "speed", null, Map.of("speed", speed));
+            event(null, EventKind.SPEED, null, Map.of("speed", speed));
             // Processes scale their own join timeouts, so they are told too.
             for (SelectionKey key : selector.keys()) {
                 if (key.attachment() instanceof Connection c && c.authenticated()) {
@@ -191,7 +192,7 @@ public final class Hub implements AutoCloseable {
         query(() -> {
             ProcRecord p = processes.require(procId);
             p.daemon = daemon;
-            event(p, "daemon", null, Map.of("daemon", daemon, "note",
+            event(p, EventKind.DAEMON, null, Map.of("daemon", daemon, "note",
                     "Procession extension: Python refuses to change daemon after start()"));
             return null;
         });
@@ -220,7 +221,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Records a supervisor action on a process, such as a pause. */
-    public void recordControl(long pid, String kind, Map<String, Object> data) {
+    public void recordControl(long pid, EventKind kind, Map<String, Object> data) {
         submit(() -> {
             ProcRecord p = processes.byPid(pid);
             if (p != null) {
@@ -259,7 +260,7 @@ public final class Hub implements AutoCloseable {
         return processes;
     }
 
-    void event(ProcRecord proc, String kind, String obj, Map<String, Object> data) {
+    void event(ProcRecord proc, EventKind kind, String obj, Map<String, Object> data) {
         if (proc == null) {
             log.append(0, 0, null, kind, obj, data);
         } else {
@@ -317,7 +318,7 @@ public final class Hub implements AutoCloseable {
                             accept();
                         } catch (IOException e) {
                             // Out of file descriptors, say: refuse this one, keep serving the others.
-                            event(null, "hub-error", null, Map.of("message", "accept failed: " + e.getMessage()));
+                            event(null, EventKind.HUB_ERROR, null, Map.of("message", "accept failed: " + e.getMessage()));
                         }
                     } else if (key.attachment() instanceof Connection c) {
                         serve(key, c);
@@ -327,7 +328,7 @@ public final class Hub implements AutoCloseable {
             }
         } catch (IOException | ClosedSelectorException e) {
             if (running) {
-                log.append(0, 0, null, "hub-error", null, Map.of("message", String.valueOf(e.getMessage())));
+                log.append(0, 0, null, EventKind.HUB_ERROR, null, Map.of("message", String.valueOf(e.getMessage())));
             }
         } finally {
             for (SelectionKey key : selector.keys()) {
@@ -358,7 +359,7 @@ public final class Hub implements AutoCloseable {
     }
 
     private void hubError(RuntimeException e) {
-        log.append(0, 0, null, "hub-error", null, Map.of("message", String.valueOf(e)));
+        log.append(0, 0, null, EventKind.HUB_ERROR, null, Map.of("message", String.valueOf(e)));
     }
 
     private void serve(SelectionKey key, Connection c) {
@@ -371,7 +372,7 @@ public final class Hub implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // One client's trouble must never stop the hub serving the others.
-            event(c.proc, "hub-error", null, Map.of("message", String.valueOf(e), "from", c.describe()));
+            event(c.proc, EventKind.HUB_ERROR, null, Map.of("message", String.valueOf(e), "from", c.describe()));
             disconnect(c);
         }
     }
@@ -429,7 +430,7 @@ public final class Hub implements AutoCloseable {
             call.fail("ProtocolError", e.getMessage());
         } catch (RuntimeException e) {
             // A bug in one primitive must not take the hub down for everyone else.
-            event(c.proc, "hub-error", null, Map.of("message", String.valueOf(e)));
+            event(c.proc, EventKind.HUB_ERROR, null, Map.of("message", String.valueOf(e)));
             call.fail("RuntimeError", "hub error: " + e);
         }
     }
@@ -486,7 +487,7 @@ public final class Hub implements AutoCloseable {
         started.put("target", proc.target);
         started.put("daemon", proc.daemon);
         started.put("parent", processes.nameOf(proc.parentId));
-        event(proc, "start", null, started);
+        event(proc, EventKind.START, null, started);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("re", id);
         answer.put("ok", true);
@@ -502,7 +503,7 @@ public final class Hub implements AutoCloseable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("reason", reason);
         data.put("from", c.describe());
-        event(c.proc, "refused", null, data);
+        event(c.proc, EventKind.REFUSED, null, data);
         disconnect(c);
     }
 
@@ -515,7 +516,7 @@ public final class Hub implements AutoCloseable {
         objects.values().forEach(Primitive::dropDeadWaiters);
         if (proc != null) {
             proc.connected = false;
-            event(proc, "disconnect", null, Map.of());
+            event(proc, EventKind.DISCONNECT, null, Map.of());
         }
     }
 
@@ -542,7 +543,7 @@ public final class Hub implements AutoCloseable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("exitcode", exitCode);
         data.put("how", how);
-        event(proc, "exit", null, data);
+        event(proc, EventKind.EXIT, null, data);
         ProcRecord parent = processes.find(proc.parentId);
         if (parent != null && "blocked".equals(parent.state) && proc.name.equals(parent.blockedOn)) {
             unblocked(parent);

@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         }
         if (recursive && holder == call.proc) {
             count++;
-            call.event("acquired", ref(), Map.of("count", count));
+            call.event(EventKind.ACQUIRED, ref(), Map.of("count", count));
             call.reply(true);
             return;
         }
@@ -55,10 +56,10 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
             return;
         }
         waiters.add(call);
-        call.event("acquire-wait", ref(), Map.of("holder", holder.pid, "waiters", waiters.size()));
+        call.event(EventKind.ACQUIRE_WAIT, ref(), Map.of("holder", holder.pid, "waiters", waiters.size()));
         call.block(ref(), () -> {
             waiters.remove(call);
-            call.event("timeout", ref(), Map.of("op", "acquire"));
+            call.event(EventKind.TIMEOUT, ref(), Map.of("op", "acquire"));
             call.reply(false);
         });
     }
@@ -74,7 +75,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
             data.put("count", count);
             data.put("for", regrant.condition);
         }
-        call.event("acquired", ref(), data);
+        call.event(EventKind.ACQUIRED, ref(), data);
         call.reply(regrant == null ? Boolean.TRUE : regrant.result);
     }
 
@@ -90,7 +91,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         int saved = count;
         holder = null;
         count = 0;
-        call.event("released", ref(), Map.of("count", 0, "for", condition));
+        call.event(EventKind.RELEASED, ref(), Map.of("count", 0, "for", condition));
         handOn();
         return saved;
     }
@@ -106,7 +107,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
             return;
         }
         waiters.add(call);
-        call.event("acquire-wait", ref(), Map.of("holder", holder.pid, "waiters", waiters.size(), "for", condition));
+        call.event(EventKind.ACQUIRE_WAIT, ref(), Map.of("holder", holder.pid, "waiters", waiters.size(), "for", condition));
         // No timeout here: a Condition's wait timeout ends the wait, not the re-acquire.
         call.hub().blocked(call, ref());
     }
@@ -124,7 +125,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
             throw new HubError("AssertionError", "attempt to release recursive lock not owned by thread");
         }
         if (recursive && --count > 0) {
-            call.event("released", ref(), Map.of("count", count));
+            call.event(EventKind.RELEASED, ref(), Map.of("count", count));
             call.reply(null);
             return;
         }
@@ -133,7 +134,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
             data.put("holder", holder.pid);
         }
         holder = null;
-        call.event("released", ref(), data);
+        call.event(EventKind.RELEASED, ref(), data);
         call.reply(null);
         handOn();
     }
@@ -153,7 +154,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("holder", holder.pid);
         data.put("holderAlive", !holder.exited);
-        hub.event(null, "force-release", ref(), data);
+        hub.event(null, EventKind.FORCE_RELEASE, ref(), data);
         holder = null;
         handOn();
     }
@@ -162,7 +163,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
     protected void processExited(long procId, long pid, String procName) {
         if (holder != null && holder.id == procId && !holderDead) {
             holderDead = true;
-            hub.event(holder, "abandoned", ref(), Map.of("holder", pid,
+            hub.event(holder, EventKind.ABANDONED, ref(), Map.of("holder", pid,
                     "note", "held by a dead process; it stays held, as in Python, until force-released"));
         }
     }

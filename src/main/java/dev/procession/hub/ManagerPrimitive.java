@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.protocol.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ final class ManagerPrimitive extends Primitive {
         serverProcId = server.id;
         serverConnection = call.connection;
         state = State.SERVING;
-        call.event("serve", ref(), Map.of());
+        call.event(EventKind.SERVE, ref(), Map.of());
         call.reply(null);
         Call waiter;
         while ((waiter = readyWaiters.poll()) != null) {
@@ -158,7 +159,7 @@ final class ManagerPrimitive extends Primitive {
         if (!Messages.optBoolean(m, "ok", false)) {
             String error = Messages.optString(m, "error", "RemoteError");
             String message = Messages.optString(m, "message", "");
-            request.call.event("proxy-error", request.proxy.ref(), eventData(request, Map.of("error", error,
+            request.call.event(EventKind.PROXY_ERROR, request.proxy.ref(), eventData(request, Map.of("error", error,
                     "message", message)));
             request.call.fail(error, message);
             return;
@@ -171,7 +172,7 @@ final class ManagerPrimitive extends Primitive {
             data.put("name", request.proxy.name());
             data.put("state", request.proxy.state());
             data.put("value", request.args.get("initial"));
-            request.call.event("new", request.proxy.ref(), data);
+            request.call.event(EventKind.NEW, request.proxy.ref(), data);
             request.call.reply(Map.of("obj", request.proxy.id(), "type", request.proxy.type()));
             return;
         }
@@ -180,7 +181,7 @@ final class ManagerPrimitive extends Primitive {
         if (value != null && !request.args.containsKey("value")) {
             extra.put("value", value);
         }
-        String kind = ProxyPrimitive.isWrite(request.op) ? "proxy-set" : "proxy-get";
+        EventKind kind = ProxyPrimitive.isWrite(request.op) ? EventKind.PROXY_SET : EventKind.PROXY_GET;
         request.call.event(kind, request.proxy.ref(), eventData(request, extra));
         request.call.reply(value);
     }
@@ -199,7 +200,7 @@ final class ManagerPrimitive extends Primitive {
             serverConnection.send(Map.of("push", "manager", "op", "shutdown"));
         }
         state = State.SHUT_DOWN;
-        hub.event(null, "shutdown", ref(), Map.of("why", why));
+        hub.event(null, EventKind.SHUTDOWN, ref(), Map.of("why", why));
         failAll(early, "FileNotFoundError", "the manager was shut down before its server started");
         early.clear();
         Call waiter;
@@ -216,7 +217,7 @@ final class ManagerPrimitive extends Primitive {
         serverEnded = true;
         if (state != State.SHUT_DOWN) {
             state = State.DEAD;
-            hub.event(server, "server-lost", ref(), Map.of("why", why, "pending", pending.size()));
+            hub.event(server, EventKind.SERVER_LOST, ref(), Map.of("why", why, "pending", pending.size()));
         }
         String message = "[Errno 32] Broken pipe: the manager's server process " + why;
         failAll(new ArrayList<>(pending.values()), "BrokenPipeError", message);

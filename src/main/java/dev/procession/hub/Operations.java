@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.events.Event;
 import dev.procession.protocol.Messages;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ final class Operations {
                 ProcRecord child = child(hub, call);
                 child.pid = Messages.integer(m, "pid");
                 child.ppid = call.proc.pid;
-                hub.event(child, "spawn", null, Map.of("parent", call.proc.name, "target", child.target,
+                hub.event(child, EventKind.SPAWN, null, Map.of("parent", call.proc.name, "target", child.target,
                         "daemon", child.daemon));
                 call.reply(null);
             }
@@ -33,13 +34,13 @@ final class Operations {
             case "proc.join" -> join(hub, call);
             case "proc.signal" -> {
                 ProcRecord child = child(hub, call);
-                hub.event(child, "signal", null, Map.of("signal", Messages.string(m, "signal"),
+                hub.event(child, EventKind.SIGNAL, null, Map.of("signal", Messages.string(m, "signal"),
                         "by", call.proc.name));
                 call.reply(null);
             }
             case "sleep" -> sleep(call);
             case "print" -> {
-                call.event("print", null, Map.of("text", Messages.string(m, "text")));
+                call.event(EventKind.PRINT, null, Map.of("text", Messages.string(m, "text")));
                 call.reply(null);
             }
             case "log" -> logEvent(call);
@@ -61,7 +62,7 @@ final class Operations {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("child", child.pid);
             data.put("timeout", Messages.optSeconds(call.message, "timeout"));
-            call.event("join", child.name, data);
+            call.event(EventKind.JOIN, child.name, data);
             hub.blocked(call, child.name);
         }
     }
@@ -116,7 +117,7 @@ final class Operations {
         if (seconds == null || seconds < 0) {
             throw new HubError("ValueError", "sleep length must be a non-negative number of seconds");
         }
-        call.event("sleep", null, Map.of("seconds", seconds));
+        call.event(EventKind.SLEEP, null, Map.of("seconds", seconds));
         if (seconds == 0) {
             call.reply(null);
             return;
@@ -129,13 +130,16 @@ final class Operations {
         });
     }
 
+    /** The kinds a process may log itself; every other kind is the hub's to record. */
+    private static final List<EventKind> PROCESS_LOGGED = List.of(EventKind.FILE_READ, EventKind.FILE_WRITE,
+            EventKind.TASK, EventKind.TASK_DONE, EventKind.ERROR, EventKind.NOTE);
+
     /** Events the runtime records itself: file reads and writes, task starts, errors. */
     private static void logEvent(Call call) {
         Map<String, Object> m = call.message;
-        String kind = Messages.string(m, "kind");
-        if (!List.of("file-read", "file-write", "task", "task-done", "error", "note").contains(kind)) {
-            throw new HubError("ValueError", "processes cannot log events of kind '" + kind + "'");
-        }
+        String name = Messages.string(m, "kind");
+        EventKind kind = PROCESS_LOGGED.stream().filter(k -> k.wireName().equals(name)).findFirst()
+                .orElseThrow(() -> new HubError("ValueError", "processes cannot log events of kind '" + name + "'"));
         Map<String, Object> data = new LinkedHashMap<>(m);
         data.remove("op");
         data.remove("id");
@@ -163,7 +167,7 @@ final class Operations {
             data.put("type", each.type());
             data.put("name", each.name());
             data.put("state", each.state());
-            call.event("new", each.ref(), data);
+            call.event(EventKind.NEW, each.ref(), data);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("obj", p.id());

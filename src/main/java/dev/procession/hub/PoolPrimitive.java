@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.protocol.Messages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class PoolPrimitive extends Primitive {
         data.put("job", job.id);
         data.put("target", target);
         data.put("tasks", tasks.size());
-        call.event("submit", ref(), data);
+        call.event(EventKind.SUBMIT, ref(), data);
         call.reply(Map.of("job", job.id));
         handOut();
     }
@@ -112,10 +113,10 @@ final class PoolPrimitive extends Primitive {
             throw new HubError("TimeoutError", "");
         }
         job.park(call);
-        call.event("wait", ref(), Map.of("job", job.id));
+        call.event(EventKind.WAIT, ref(), Map.of("job", job.id));
         call.block(ref(), () -> {
             job.unpark(call);
-            call.event("timeout", ref(), Map.of("op", op, "job", job.id));
+            call.event(EventKind.TIMEOUT, ref(), Map.of("op", op, "job", job.id));
             if (op.equals("wait")) {
                 call.reply(null);
             } else {
@@ -161,7 +162,7 @@ final class PoolPrimitive extends Primitive {
             data.put("target", task.job.target);
             data.put("args", task.args);
             data.put("worker", worker.pid());
-            worker.event("task", ref(), data);
+            worker.event(EventKind.TASK, ref(), data);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("job", task.job.id);
             answer.put("index", task.index);
@@ -185,7 +186,7 @@ final class PoolPrimitive extends Primitive {
         data.put("task", r.task.index);
         if (ok) {
             data.put("result", Messages.optString(m, "repr", String.valueOf(m.get("value"))));
-            call.event("task-done", ref(), data);
+            call.event(EventKind.TASK_DONE, ref(), data);
             call.reply(null);
             r.task.job.succeeded(r.task.index, m.get("value"));
         } else {
@@ -196,7 +197,7 @@ final class PoolPrimitive extends Primitive {
             if (m.get("traceback") instanceof String tb) {
                 data.put("traceback", tb);
             }
-            call.event("task-failed", ref(), data);
+            call.event(EventKind.TASK_FAILED, ref(), data);
             call.reply(null);
             r.task.job.failed(r.task.index, error, message);
         }
@@ -205,7 +206,7 @@ final class PoolPrimitive extends Primitive {
     private void close(Call call) {
         if (state == State.RUNNING) {
             state = State.CLOSED;
-            call.event("close", ref(), Map.of("queued", queue.size()));
+            call.event(EventKind.CLOSE, ref(), Map.of("queued", queue.size()));
             if (queue.isEmpty()) {
                 releaseIdle();
             }
@@ -221,7 +222,7 @@ final class PoolPrimitive extends Primitive {
         state = State.TERMINATED;
         int dropped = queue.size();
         queue.clear();
-        hub.event(null, "terminate", ref(), Map.of("by", by, "dropped", dropped));
+        hub.event(null, EventKind.TERMINATE, ref(), Map.of("by", by, "dropped", dropped));
         releaseIdle();
         for (PoolJob job : jobs.values()) {
             job.cancel("Pool was terminated before this result was ready");
@@ -249,7 +250,7 @@ final class PoolPrimitive extends Primitive {
         data.put("task", r.task.index);
         data.put("error", "RuntimeError");
         data.put("message", message);
-        hub.event(hub.table().find(procId), "task-failed", ref(), data);
+        hub.event(hub.table().find(procId), EventKind.TASK_FAILED, ref(), data);
         r.task.job.failed(r.task.index, "RuntimeError", message);
     }
 

@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.protocol.Messages;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ final class QueuePrimitive extends Primitive {
             case "full" -> call.reply(full());
             case "maxsize" -> call.reply(maxsize);
             case "close" -> {
-                call.event("close", ref(), Map.of("size", (long) size()));
+                call.event(EventKind.CLOSE, ref(), Map.of("size", (long) size()));
                 call.reply(null);
             }
             case "task_done" -> {
@@ -113,7 +114,7 @@ final class QueuePrimitive extends Primitive {
         Map<String, Object> data = sized();
         data.put("item", ItemRepr.of(item));
         data.put("putters", (long) putters.size());
-        call.event("put-wait", ref(), data);
+        call.event(EventKind.PUT_WAIT, ref(), data);
         call.block(ref(), () -> {
             putters.remove(call);
             timedOut(call, "put");
@@ -143,7 +144,7 @@ final class QueuePrimitive extends Primitive {
         }
         Map<String, Object> data = sized();
         data.put("getters", (long) getters.size());
-        call.event("get-wait", ref(), data);
+        call.event(EventKind.GET_WAIT, ref(), data);
         call.block(ref(), () -> {
             getters.remove(call);
             timedOut(call, "get");
@@ -183,7 +184,7 @@ final class QueuePrimitive extends Primitive {
         Handles.sent(hub, item);
         Map<String, Object> data = sized();
         data.put("item", ItemRepr.of(item));
-        call.event("put", ref(), data);
+        call.event(EventKind.PUT, ref(), data);
     }
 
     private void deliver(Call call) {
@@ -218,7 +219,7 @@ final class QueuePrimitive extends Primitive {
         Handles.delivered(hub, item, call.proc);
         Map<String, Object> data = sized();
         data.put("item", ItemRepr.of(item));
-        call.event("got", ref(), data);
+        call.event(EventKind.GOT, ref(), data);
     }
 
     private void taskDone(Call call) {
@@ -226,12 +227,12 @@ final class QueuePrimitive extends Primitive {
             throw new HubError("ValueError", "task_done() called too many times");
         }
         unfinished--;
-        call.event("task-done", ref(), Map.of("unfinished", unfinished));
+        call.event(EventKind.TASK_DONE, ref(), Map.of("unfinished", unfinished));
         call.reply(null);
         if (unfinished == 0) {
             Call joiner;
             while ((joiner = joiners.poll()) != null) {
-                joiner.event("joined", ref(), Map.of());
+                joiner.event(EventKind.JOINED, ref(), Map.of());
                 joiner.reply(null);
             }
         }
@@ -243,7 +244,7 @@ final class QueuePrimitive extends Primitive {
             return;
         }
         joiners.add(call);
-        call.event("join-wait", ref(), Map.of("unfinished", unfinished));
+        call.event(EventKind.JOIN_WAIT, ref(), Map.of("unfinished", unfinished));
         call.block(ref(), () -> {
             // JoinableQueue.join has no timeout; a timeout field is refused, not honoured.
         });
@@ -258,7 +259,7 @@ final class QueuePrimitive extends Primitive {
     private void timedOut(Call call, String op) {
         Map<String, Object> data = sized();
         data.put("op", op);
-        call.event("timeout", ref(), data);
+        call.event(EventKind.TIMEOUT, ref(), data);
     }
 
     private Map<String, Object> sized() {

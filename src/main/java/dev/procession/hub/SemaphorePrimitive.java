@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import dev.procession.protocol.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,10 +51,10 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
             return;
         }
         waiters.add(call);
-        call.event("acquire-wait", ref(), Map.of("value", value, "waiters", waiters.size()));
+        call.event(EventKind.ACQUIRE_WAIT, ref(), Map.of("value", value, "waiters", waiters.size()));
         call.block(ref(), () -> {
             waiters.remove(call);
-            call.event("timeout", ref(), Map.of("op", "acquire"));
+            call.event(EventKind.TIMEOUT, ref(), Map.of("op", "acquire"));
             call.reply(false);
         });
     }
@@ -61,7 +62,7 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
     private void take(Call call) {
         value--;
         holders.merge(call.proc, 1, Integer::sum);
-        call.event("acquired", ref(), Map.of("value", value));
+        call.event(EventKind.ACQUIRED, ref(), Map.of("value", value));
         call.reply(true);
     }
 
@@ -71,7 +72,7 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
         }
         value++;
         holders.computeIfPresent(call.proc, (p, n) -> n > 1 ? n - 1 : null);
-        call.event("released", ref(), Map.of("value", value));
+        call.event(EventKind.RELEASED, ref(), Map.of("value", value));
         call.reply(null);
         wake();
     }
@@ -95,14 +96,14 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
         }
         holders.computeIfPresent(dead, (p, n) -> n > 1 ? n - 1 : null);
         value++;
-        hub.event(null, "force-release", ref(), Map.of("holder", dead.pid, "value", value));
+        hub.event(null, EventKind.FORCE_RELEASE, ref(), Map.of("holder", dead.pid, "value", value));
         wake();
     }
 
     @Override
     protected void processExited(long procId, long pid, String procName) {
         holders.keySet().stream().filter(p -> p.id == procId).findFirst().ifPresent(p ->
-                hub.event(p, "abandoned", ref(), Map.of("holder", pid, "units", holders.get(p),
+                hub.event(p, EventKind.ABANDONED, ref(), Map.of("holder", pid, "units", holders.get(p),
                         "note", "a dead process keeps what it acquired, as in Python, until force-released")));
     }
 

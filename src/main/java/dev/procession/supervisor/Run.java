@@ -1,5 +1,6 @@
 package dev.procession.supervisor;
 
+import dev.procession.events.EventKind;
 import dev.procession.events.Event;
 import dev.procession.events.EventLog;
 import dev.procession.hub.Hub;
@@ -42,8 +43,8 @@ public final class Run implements AutoCloseable {
     private final java.util.function.Consumer<Event> pidTracker = e -> {
         if (e.pid() > 0) {
             switch (e.kind()) {
-                case "spawn", "start" -> runPids.add(e.pid());
-                case "exit" -> runPids.remove(e.pid());
+                case SPAWN, START -> runPids.add(e.pid());
+                case EXIT -> runPids.remove(e.pid());
                 default -> { }
             }
         }
@@ -82,7 +83,7 @@ public final class Run implements AutoCloseable {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("parent", "supervisor");
         data.put("supervisorPid", ProcessHandle.current().pid());
-        log.append(main.pid(), ProcessHandle.current().pid(), "MainProcess", "spawn", null, data);
+        log.append(main.pid(), ProcessHandle.current().pid(), "MainProcess", EventKind.SPAWN, null, data);
         main.onExit().thenAccept(p -> {
             long code = ExitCodes.fromJava(p.exitValue());
             try {
@@ -219,7 +220,7 @@ public final class Run implements AutoCloseable {
     private void signal(long pid, Signal signal, String action) {
         requireOwn(pid);
         Signals.send(pid, signal);
-        hub.recordControl(pid, "signal", Map.of("signal", "SIG" + signal.name(), "action", action,
+        hub.recordControl(pid, EventKind.SIGNAL, Map.of("signal", "SIG" + signal.name(), "action", action,
                 "by", "supervisor"));
     }
 
@@ -259,7 +260,7 @@ public final class Run implements AutoCloseable {
                 boolean alive = stat.isPresent() && stat.get().state() != 'Z';
                 boolean parentGone = p.ppid() != 0 && ProcessHandle.of(p.ppid()).map(h -> !h.isAlive()).orElse(true);
                 if (alive && parentGone && orphans.add(p.id())) {
-                    hub.recordControl(p.pid(), "orphan", Map.of("deadParent", p.ppid(),
+                    hub.recordControl(p.pid(), EventKind.ORPHAN, Map.of("deadParent", p.ppid(),
                             "note", "its parent ended first; the kernel re-parented it"));
                 }
                 if (!alive && parentGone && p.id() != mainProcId) {
@@ -294,7 +295,7 @@ public final class Run implements AutoCloseable {
             });
         }
         if (!pids.isEmpty()) {
-            log.append(0, 0, null, "stopped", null, Map.of("killed", List.copyOf(pids)));
+            log.append(0, 0, null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(pids)));
         }
     }
 

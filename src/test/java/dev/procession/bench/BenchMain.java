@@ -1,5 +1,6 @@
 package dev.procession.bench;
 
+import dev.procession.events.EventKind;
 import dev.procession.events.Event;
 import dev.procession.events.EventLog;
 import dev.procession.protocol.Json;
@@ -238,7 +239,7 @@ public final class BenchMain {
         if (code != 0) {
             throw new IllegalStateException(measure + " failed with exit code " + code + "\n" + errors(events));
         }
-        return events.stream().filter(e -> e.kind().equals("note") && measure.equals(e.get("bench")))
+        return events.stream().filter(e -> e.kind() == EventKind.NOTE && measure.equals(e.get("bench")))
                 .map(Event::data).toList();
     }
 
@@ -249,7 +250,7 @@ public final class BenchMain {
     /** The errors raised in the run's processes, or else the whole log: what a failure message needs. */
     static String errors(List<Event> events) {
         StringBuilder why = new StringBuilder();
-        events.stream().filter(e -> e.kind().equals("error"))
+        events.stream().filter(e -> e.kind() == EventKind.ERROR)
                 .forEach(e -> why.append(e.proc()).append(": ").append(e.get("traceback")).append('\n'));
         if (why.isEmpty()) {
             events.forEach(e -> why.append(e.toJsonLine()).append('\n'));

@@ -1,5 +1,6 @@
 package dev.procession.bench;
 
+import dev.procession.events.EventKind;
 import dev.procession.events.Event;
 import dev.procession.events.EventLog;
 import dev.procession.supervisor.Run;
@@ -119,7 +120,7 @@ final class PauseLatency {
     private static long[] awaitBusy(EventLog log, Run run) throws Exception {
         CompletableFuture<long[]> pid = new CompletableFuture<>();
         Consumer<Event> listener = e -> {
-            if ("note".equals(e.kind()) && "busy".equals(e.get("bench"))) {
+            if (e.kind() == EventKind.NOTE && "busy".equals(e.get("bench"))) {
                 pid.complete(new long[] {e.pid(), ((Number) e.get("tid")).longValue()});
             }
         };

@@ -1,5 +1,6 @@
 package dev.procession.cli;
 
+import dev.procession.events.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -79,7 +80,7 @@ class CliTeardownTest {
             assertThat(OsProcesses.workingIn(runDir)).isEmpty();
             assertThat(runDir).as("the shutdown hook deletes the run's folder").doesNotExist();
             List<Event> log = JsonLinesReader.read(events);
-            assertThat(log).extracting(Event::kind).contains("stopped");
+            assertThat(log).extracting(Event::kind).contains(EventKind.STOPPED);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.procession.cli;
 
+import dev.procession.events.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procession.events.Event;
@@ -93,9 +94,9 @@ class CliTest {
             assertThat(log).extracting(Event::seq).containsExactlyElementsOf(
                     java.util.stream.LongStream.rangeClosed(1, log.size()).boxed().toList());
             assertThat(log).extracting(Event::micros).isSorted();
-            assertThat(log.stream().filter(e -> e.kind().equals("start")).map(Event::proc))
+            assertThat(log.stream().filter(e -> e.kind() == EventKind.START).map(Event::proc))
                     .containsExactlyInAnyOrder("MainProcess", "light", "car0", "car1");
-            Event mainExit = log.stream().filter(e -> e.kind().equals("exit") && "MainProcess".equals(e.proc()))
+            Event mainExit = log.stream().filter(e -> e.kind() == EventKind.EXIT && "MainProcess".equals(e.proc()))
                     .findFirst().orElseThrow();
             assertThat(mainExit.get("exitcode")).isEqualTo(0L);
             assertThat(cli.stdout()).contains("The main program is over!");

@@ -1,5 +1,6 @@
 package dev.procession.events;
 
+import dev.procession.protocol.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,13 +23,28 @@ class EventTest {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("holder", 42L);
         data.put("note", "held");
-        Event e = new Event(7, 1234, 100, 99, "Process-1", "abandoned", "Lock#1", data);
+        Event e = new Event(7, 1234, 100, 99, "Process-1", EventKind.ABANDONED, "Lock#1", data);
         assertThat(Event.fromJsonLine(e.toJsonLine())).isEqualTo(e);
     }
 
     @Test
+    void aNullObjectIsLeftOutOfTheLine() {
+        Event e = new Event(3, 10, 100, 99, "Process-1", EventKind.PRINT, null, Map.of("text", "hi"));
+        assertThat(Json.parseObject(e.toJsonLine())).doesNotContainKey("obj").containsEntry("kind", "print");
+    }
+
+    @Test
+    void anUnknownKindIsRefusedWithItsName() throws IOException {
+        Path file = dir.resolve("unknown.jsonl");
+        Files.writeString(file, "{\"seq\":1,\"t\":0,\"kind\":\"teleport\"}\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonLinesReader.read(file))
+                .isInstanceOf(IOException.class).hasMessageContaining("unknown.jsonl:1:")
+                .hasMessageContaining("unknown event kind 'teleport'");
+    }
+
+    @Test
     void detailsNeverOverwriteTheHeader() {
-        Event e = new Event(7, 1234, 100, 99, "Process-1", "note", null, Map.of("seq", "forged", "pid", 1L));
+        Event e = new Event(7, 1234, 100, 99, "Process-1", EventKind.NOTE, null, Map.of("seq", "forged", "pid", 1L));
         Event back = Event.fromJsonLine(e.toJsonLine());
         assertThat(back.seq()).isEqualTo(7);
         assertThat(back.pid()).isEqualTo(100);
@@ -37,7 +53,7 @@ class EventTest {
     @Test
     void aFailingListenerIsDroppedAndTheLogGoesOn() {
         EventLog log = new EventLog();
-        List<String> seen = new ArrayList<>();
+        List<EventKind> seen = new ArrayList<>();
         log.subscribe(e -> {
             throw new IllegalStateException("listener bug");
         });
@@ -46,12 +62,12 @@ class EventTest {
         List<Throwable> reported = new ArrayList<>();
         Thread.currentThread().setUncaughtExceptionHandler((t, x) -> reported.add(x));
         try {
-            log.append(1, 0, "MainProcess", "start", null, Map.of());
-            log.append(1, 0, "MainProcess", "print", null, Map.of("text", "hi"));
+            log.append(1, 0, "MainProcess", EventKind.START, null, Map.of());
+            log.append(1, 0, "MainProcess", EventKind.PRINT, null, Map.of("text", "hi"));
         } finally {
             Thread.currentThread().setUncaughtExceptionHandler(before);
         }
-        assertThat(seen).containsExactly("start", "print");
+        assertThat(seen).containsExactly(EventKind.START, EventKind.PRINT);
         assertThat(reported).singleElement().extracting(Throwable::getMessage).isEqualTo("listener bug");
         assertThat(log.size()).isEqualTo(2);
     }
@@ -74,8 +90,8 @@ class EventTest {
         });
         EventLog log = new EventLog();
         log.subscribe(failing);
-        log.append(1, 0, "MainProcess", "start", null, Map.of());
-        log.append(1, 0, "MainProcess", "exit", null, Map.of());
+        log.append(1, 0, "MainProcess", EventKind.START, null, Map.of());
+        log.append(1, 0, "MainProcess", EventKind.EXIT, null, Map.of());
         assertThat(failing.error()).get().extracting(Throwable::getMessage).isEqualTo("disk full");
     }
 
@@ -85,11 +101,11 @@ class EventTest {
         EventLog log = new EventLog();
         try (JsonLinesWriter writer = JsonLinesWriter.toFile(file)) {
             log.subscribe(writer);
-            log.append(1, 0, "MainProcess", "start", null, Map.of("target", "main"));
-            log.append(1, 0, "MainProcess", "print", null, Map.of("text", "多行\n文本"));
+            log.append(1, 0, "MainProcess", EventKind.START, null, Map.of("target", "main"));
+            log.append(1, 0, "MainProcess", EventKind.PRINT, null, Map.of("text", "多行\n文本"));
         }
         assertThat(JsonLinesReader.read(file)).isEqualTo(log.snapshot());
-        Files.writeString(file, "{\"seq\":1,\"t\":0,\"kind\":\"x\"}\n{\"seq\":\n");
+        Files.writeString(file, "{\"seq\":1,\"t\":0,\"kind\":\"note\"}\n{\"seq\":\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonLinesReader.read(file))
                 .isInstanceOf(IOException.class).hasMessageContaining("events.jsonl:2:");
     }

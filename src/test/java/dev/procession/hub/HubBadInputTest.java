@@ -1,5 +1,6 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procession.events.Event;
@@ -168,7 +169,7 @@ class HubBadInputTest {
         main.sendRaw(Frames.encode(Map.of("op", "frobnicate")));
         assertStillServes();
         assertThat(hub.processes().getFirst().connected()).isTrue();
-        assertThat(log.snapshot()).extracting(Event::kind).doesNotContain("hub-error", "refused");
+        assertThat(log.snapshot()).extracting(Event::kind).doesNotContain(EventKind.HUB_ERROR, EventKind.REFUSED);
     }
 
     /** A client dying in the middle of a frame leaves the hub consistent for the others. */
@@ -196,7 +197,7 @@ class HubBadInputTest {
             assertThat(main.call("acquire", Map.of("obj", lock, "block", false))).containsEntry("value", true);
             assertThat(dyingWait).isPositive();
         }
-        assertThat(log.snapshot()).extracting(Event::kind).doesNotContain("hub-error");
+        assertThat(log.snapshot()).extracting(Event::kind).doesNotContain(EventKind.HUB_ERROR);
     }
 
     /** As in Python: a lock's holder going away does not release it. */
@@ -208,7 +209,7 @@ class HubBadInputTest {
             assertThat(holder.call("acquire", Map.of("obj", lock))).containsEntry("value", true);
         }
         RealRun.await(RawClient.WAIT, () -> log.snapshot().stream()
-                .anyMatch(e -> e.kind().equals("disconnect") && e.pid() == 900_006), "the disconnect event");
+                .anyMatch(e -> e.kind() == EventKind.DISCONNECT && e.pid() == 900_006), "the disconnect event");
         assertThat(hub.primitives().get("Lock#" + lock)).containsEntry("locked", true)
                 .containsEntry("holder", 900_006L);
         assertThat(main.call("acquire", Map.of("obj", lock, "block", false))).containsEntry("value", false);
@@ -248,7 +249,7 @@ class HubBadInputTest {
     }
 
     private List<String> refusals() {
-        return log.snapshot().stream().filter(e -> e.kind().equals("refused")).map(e -> e.text("reason")).toList();
+        return log.snapshot().stream().filter(e -> e.kind() == EventKind.REFUSED).map(e -> e.text("reason")).toList();
     }
 
     private long newChild() throws IOException {

@@ -1,5 +1,6 @@
 package dev.procession.runtime;
 
+import dev.procession.events.EventKind;
 import dev.procession.testing.RealRun;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class QueueBench {
             RealRun.with("bench-queue", Map.of("case", "throughput"), 1.0, run -> {
                 long code = run.finished().get(5, TimeUnit.MINUTES);
                 long hubCpu = hubCpuNanos();
-                var prints = run.log().snapshot().stream().filter(e -> e.kind().equals("print"))
+                var prints = run.log().snapshot().stream().filter(e -> e.kind() == EventKind.PRINT)
                         .map(e -> e.text("text")).toList();
                 int events = run.log().size();
                 System.out.printf("java %s exit %d, %d events, hub thread CPU %.0f ms = %.2f us/event%n", prints,

@@ -24,11 +24,11 @@ class KtvScenarioTest {
                 continue;
             }
             switch (e.kind()) {
-                case "acquired" -> {
+                case ACQUIRED -> {
                     inside++;
                     visits.merge(e.proc(), 1, Integer::sum);
                 }
-                case "released" -> inside--;
+                case RELEASED -> inside--;
                 default -> {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package dev.procession.scenario;
 
+import dev.procession.events.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procession.events.Event;
@@ -33,13 +34,13 @@ class TicketsScenarioTest {
 
         // Mutual exclusion: every buyer's read-then-write is done before the next one's read.
         List<Event> buys = sale.run().events().stream()
-                .filter(e -> e.kind().startsWith("file-") && e.proc().startsWith("buyer")
+                .filter(e -> e.kind().wireName().startsWith("file-") && e.proc().startsWith("buyer")
                         && (Long.valueOf(13).equals(e.get("line")) || Long.valueOf(20).equals(e.get("line"))))
                 .toList();
         assertThat(buys).hasSize(20);
         for (int i = 0; i < buys.size(); i += 2) {
-            assertThat(buys.get(i).kind()).as("%s", buys.get(i)).isEqualTo("file-read");
-            assertThat(buys.get(i + 1).kind()).as("%s", buys.get(i + 1)).isEqualTo("file-write");
+            assertThat(buys.get(i).kind()).as("%s", buys.get(i)).isEqualTo(EventKind.FILE_READ);
+            assertThat(buys.get(i + 1).kind()).as("%s", buys.get(i + 1)).isEqualTo(EventKind.FILE_WRITE);
             assertThat(buys.get(i + 1).proc()).as("the writer after %s", buys.get(i)).isEqualTo(buys.get(i).proc());
         }
     }

@@ -1,5 +1,6 @@
 package dev.procession.scenario;
 
+import dev.procession.events.EventKind;
 import static dev.procession.scenario.ScenarioRun.exitOf;
 import static dev.procession.scenario.ScenarioRun.printOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,16 +45,16 @@ class TrafficLightScenarioTest {
         assertThat(decision).as("%s looked at the light before passing", car).isNotNull();
         String lastChange = lastChange(events, light, decision.seq());
         switch (decision.kind()) {
-            case "check" -> {
+            case CHECK -> {
                 if (Boolean.TRUE.equals(decision.get("set"))) {
                     assertThat(lastChange).as("the light when %s saw it set", car).isEqualTo("set");
                 } else {
                     assertThat(events).as("a set between %s's check and its pass", car)
-                            .anyMatch(e -> light.equals(e.obj()) && e.kind().equals("set")
+                            .anyMatch(e -> light.equals(e.obj()) && e.kind() == EventKind.SET
                                     && e.seq() > decision.seq() && e.seq() < through.seq());
                 }
             }
-            case "woke" -> assertThat(lastChange).as("the light when %s woke", car).isEqualTo("set");
+            case WOKE -> assertThat(lastChange).as("the light when %s woke", car).isEqualTo("set");
             default -> throw new AssertionError(car + " passed after " + decision + " without seeing green");
         }
     }
@@ -79,8 +80,8 @@ class TrafficLightScenarioTest {
             if (e.seq() >= seq) {
                 break;
             }
-            if (light.equals(e.obj()) && (e.kind().equals("set") || e.kind().equals("clear"))) {
-                last = e.kind();
+            if (light.equals(e.obj()) && (e.kind() == EventKind.SET || e.kind() == EventKind.CLEAR)) {
+                last = e.kind().wireName();
             }
         }
         return last;

@@ -1,5 +1,6 @@
 package dev.procession.supervisor;
 
+import dev.procession.events.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procession.events.Event;
@@ -28,7 +29,7 @@ class RunTest {
     void aProcessBlockedInGetStaysBlockedWhenItsChildExits() throws Exception {
         RealRun.with("test-supervised", Map.of("case", "blocked-while-child-exits"), 1.0, run -> {
             RealRun.await(Duration.ofSeconds(30), () -> run.log().snapshot().stream()
-                    .anyMatch(e -> e.kind().equals("exit") && "Process-1".equals(e.proc())), "the child's exit");
+                    .anyMatch(e -> e.kind() == EventKind.EXIT && "Process-1".equals(e.proc())), "the child's exit");
             ProcessNode main = run.processes().stream().filter(p -> p.name().equals("MainProcess")).findFirst()
                     .orElseThrow();
             assertThat(main.state()).as("main's state while it waits in q.get()").isEqualTo("blocked");
@@ -131,7 +132,7 @@ class RunTest {
             assertThat(run.finished().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
             List<Event> all = run.log().snapshot();
             Event release = single(all, "force-release", null);
-            Event acquired = all.stream().filter(e -> e.kind().equals("acquired") && "Process-2".equals(e.proc()))
+            Event acquired = all.stream().filter(e -> e.kind() == EventKind.ACQUIRED && "Process-2".equals(e.proc()))
                     .findFirst().orElseThrow();
             assertThat(acquired.seq()).isGreaterThan(release.seq());
             assertThat(release.get("holder")).isEqualTo(holder.pid());
@@ -228,7 +229,7 @@ class RunTest {
     }
 
     private static List<Event> events(Run run, String kind) {
-        return run.log().snapshot().stream().filter(e -> e.kind().equals(kind)).toList();
+        return run.log().snapshot().stream().filter(e -> e.kind() == EventKind.of(kind)).toList();
     }
 
     private static List<Event> signals(Run run, String action) {
@@ -241,7 +242,7 @@ class RunTest {
 
     private static Event single(List<Event> events, String kind, String proc) {
         List<Event> found = events.stream()
-                .filter(e -> e.kind().equals(kind) && (proc == null || proc.equals(e.proc()))).toList();
+                .filter(e -> e.kind() == EventKind.of(kind) && (proc == null || proc.equals(e.proc()))).toList();
         assertThat(found).as("%s events of %s", kind, proc).hasSize(1);
         return found.getFirst();
     }

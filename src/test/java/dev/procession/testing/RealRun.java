@@ -1,5 +1,6 @@
 package dev.procession.testing;
 
+import dev.procession.events.EventKind;
 import dev.procession.events.Event;
 import dev.procession.events.EventLog;
 import dev.procession.supervisor.Run;
@@ -20,11 +21,12 @@ public final class RealRun {
     /** The outcome of a finished run. */
     public record Result(long exitCode, List<Event> events) {
         public List<String> prints() {
-            return events.stream().filter(e -> e.kind().equals("print")).map(e -> e.text("text")).toList();
+            return events.stream().filter(e -> e.kind() == EventKind.PRINT).map(e -> e.text("text")).toList();
         }
 
         public List<Event> of(String kind) {
-            return events.stream().filter(e -> e.kind().equals(kind)).toList();
+            EventKind wanted = EventKind.of(kind);
+            return events.stream().filter(e -> e.kind() == wanted).toList();
         }
 
         /** The errors raised in any process, with their tracebacks, for assertion messages. */
