@@ -1,0 +1,72 @@
+package dev.procession.model;
+
+import dev.procession.events.Event;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Pool: its workers, the tasks waiting in its inbox, the task each busy worker runs, and the
+ * results so far in the order they were finished.
+ *
+ * @param running worker pid to the task it runs, as "square(3)"
+ * @param results "job/task = result", oldest first
+ */
+public record PoolState(String ref, String name, long processes, List<Long> workers, long queued,
+                        Map<Long, String> running, List<String> results, long failed, String state)
+        implements PrimitiveState {
+
+    static PoolState created(String ref, String name, Map<String, Object> s) {
+        return new PoolState(ref, name, Details.number(s, "processes", 0), List.of(), 0, Map.of(), List.of(), 0,
+                Details.text(s, "state") == null ? "running" : Details.text(s, "state"));
+    }
+
+    @Override
+    public String type() {
+        return "Pool";
+    }
+
+    @Override
+    public PrimitiveState on(Event e) {
+        return switch (e.kind()) {
+            case SUBMIT -> new PoolState(ref, name, processes, workers, queued + Details.number(e, "tasks", 0), running,
+                    results, failed, state);
+            case TASK -> {
+                long worker = Details.number(e, "worker", e.pid());
+                Map<Long, String> r = new LinkedHashMap<>(running);
+                r.put(worker, e.get("target") + argsText(e.get("args")));
+                yield new PoolState(ref, name, processes, Pids.with(workers, worker), Math.max(0, queued - 1),
+                        java.util.Collections.unmodifiableMap(r), results, failed, state);
+            }
+            case TASK_DONE -> finished(e, e.get("job") + "/" + e.get("task") + " = " + e.get("result"), 0);
+            case TASK_FAILED -> finished(e, e.get("job") + "/" + e.get("task") + " raised " + e.get("error"), 1);
+            case CLOSE -> new PoolState(ref, name, processes, workers, queued, running, results, failed, "closed");
+            case TERMINATE -> new PoolState(ref, name, processes, workers, 0, Map.of(), results, failed, "terminated");
+            default -> this;
+        };
+    }
+
+    private PoolState finished(Event e, String result, int failures) {
+        Map<Long, String> r = new LinkedHashMap<>(running);
+        r.remove(e.pid());
+        List<String> all = new java.util.ArrayList<>(results);
+        all.add(result);
+        return new PoolState(ref, name, processes, Pids.with(workers, e.pid()), queued, java.util.Collections.unmodifiableMap(r), List.copyOf(all),
+                failed + failures, state);
+    }
+
+    private static String argsText(Object args) {
+        String s = String.valueOf(args);
+        return s.startsWith("[") && s.endsWith("]") ? "(" + s.substring(1, s.length() - 1) + ")" : "(" + s + ")";
+    }
+
+    @Override
+    public PrimitiveState without(long pid) {
+        if (!running.containsKey(pid)) {
+            return this;
+        }
+        Map<Long, String> r = new LinkedHashMap<>(running);
+        r.remove(pid);
+        return new PoolState(ref, name, processes, workers, queued, java.util.Collections.unmodifiableMap(r), results, failed, state);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.procession.model;
+
+import dev.procession.events.Event;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole run as its event log tells it up to one event: every process and every primitive.
+ * Immutable: {@link #apply} returns a new state and shares every part the event did not touch,
+ * so a view can tell what changed by comparing references, and a replay can keep old states.
+ *
+ * @param seq       the last event folded in (0 before any)
+ * @param micros    its time, in microseconds since the run began
+ * @param processes by pid, in order of first appearance
+ * @param primitives by reference ("Lock#3"), in order of creation
+ * @param tickets   the count last written to the tickets database, or null if none was
+ * @param exitCode  the main program's exit code once it ended, else null
+ * @param stopped   the supervisor stopped the run (killing what was left)
+ */
+public record RunState(long seq, long micros, RunHeader header, double speed, Map<Long, ProcState> processes,
+                       Map<String, PrimitiveState> primitives, Long tickets, Long exitCode, boolean stopped) {
+
+    public static final RunState EMPTY = new RunState(0, 0, RunHeader.UNKNOWN, 1, Map.of(), Map.of(), null, null,
+            false);
+
+    /** Folds a whole log from the start. */
+    public static RunState of(List<Event> events) {
+        RunState s = EMPTY;
+        for (Event e : events) {
+            s = s.apply(e);
+        }
+        return s;
+    }
+
+    /** The state after {@code e}, the next event of the log. */
+    public RunState apply(Event e) {
+        return Fold.apply(this, e);
+    }
+
+    public ProcState process(long pid) {
+        return processes.get(pid);
+    }
+
+    public PrimitiveState primitive(String ref) {
+        return primitives.get(ref);
+    }
+
+    /** The main program: the process the supervisor started. */
+    public ProcState main() {
+        return processes.values().stream().filter(p -> "main".equals(p.role())).findFirst().orElse(null);
+    }
+
+    public List<ProcState> live() {
+        return processes.values().stream().filter(ProcState::alive).toList();
+    }
+
+    /** The primitives of one type ("Lock"), in order of creation. */
+    public <T extends PrimitiveState> List<T> primitives(Class<T> type) {
+        return primitives.values().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public boolean finished() {
+        return exitCode != null || stopped;
+    }
+
+    RunState with(Map<Long, ProcState> procs, Map<String, PrimitiveState> prims) {
+        return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped);
+    }
+
+    static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
+        if (map.get(key) == value) {
+            return map;
+        }
+        Map<K, V> copy = new LinkedHashMap<>(map);
+        copy.put(key, value);
+        return Collections.unmodifiableMap(copy);
+    }
+}
