@@ -21,8 +21,10 @@ final class Fold {
     }
 
     static RunState apply(RunState s, Event e) {
+        // Scenario time runs at the speed in force since the previous event.
+        double scenario = s.scenarioSeconds() + Math.max(0, e.micros() - s.micros()) / 1e6 * s.speed();
         RunState t = new RunState(e.seq(), e.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                s.tickets(), s.exitCode(), s.stopped());
+                s.tickets(), s.exitCode(), s.stopped(), scenario);
         t = run(t, e);
         t = t.with(processes(t, e), t.primitives());
         return t.with(t.processes(), primitives(t, e));
@@ -35,21 +37,21 @@ final class Fold {
             case RUN -> {
                 RunHeader h = RunHeader.of(e.data());
                 yield new RunState(s.seq(), s.micros(), h, h.speed(), s.processes(), s.primitives(), s.tickets(),
-                        s.exitCode(), s.stopped());
+                        s.exitCode(), s.stopped(), s.scenarioSeconds());
             }
             case SPEED -> new RunState(s.seq(), s.micros(), s.header(), Details.decimal(e.data(), "speed", s.speed()),
-                    s.processes(), s.primitives(), s.tickets(), s.exitCode(), s.stopped());
+                    s.processes(), s.primitives(), s.tickets(), s.exitCode(), s.stopped(), s.scenarioSeconds());
             case STOPPED -> new RunState(s.seq(), s.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                    s.tickets(), s.exitCode(), true);
+                    s.tickets(), s.exitCode(), true, s.scenarioSeconds());
             case FILE_WRITE, FILE_READ -> e.kind() == EventKind.FILE_WRITE && e.get("count") instanceof Number n
                     ? new RunState(s.seq(), s.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                            n.longValue(), s.exitCode(), s.stopped())
+                            n.longValue(), s.exitCode(), s.stopped(), s.scenarioSeconds())
                     : s;
             case EXIT -> {
                 ProcState p = s.process(e.pid());
                 boolean main = p != null && "main".equals(p.role());
                 yield main ? new RunState(s.seq(), s.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                        s.tickets(), Details.number(e, "exitcode", -9), s.stopped()) : s;
+                        s.tickets(), Details.number(e, "exitcode", -9), s.stopped(), s.scenarioSeconds()) : s;
             }
             default -> s;
         };

@@ -18,12 +18,14 @@ import java.util.Map;
  * @param tickets   the count last written to the tickets database, or null if none was
  * @param exitCode  the main program's exit code once it ended, else null
  * @param stopped   the supervisor stopped the run (killing what was left)
+ * @param scenarioSeconds time on the run's scenario clock: real time times the speed in force
  */
 public record RunState(long seq, long micros, RunHeader header, double speed, Map<Long, ProcState> processes,
-                       Map<String, PrimitiveState> primitives, Long tickets, Long exitCode, boolean stopped) {
+                       Map<String, PrimitiveState> primitives, Long tickets, Long exitCode, boolean stopped,
+                       double scenarioSeconds) {
 
     public static final RunState EMPTY = new RunState(0, 0, RunHeader.UNKNOWN, 1, Map.of(), Map.of(), null, null,
-            false);
+            false, 0);
 
     /** Folds a whole log from the start. */
     public static RunState of(List<Event> events) {
@@ -66,7 +68,7 @@ public record RunState(long seq, long micros, RunHeader header, double speed, Ma
     }
 
     RunState with(Map<Long, ProcState> procs, Map<String, PrimitiveState> prims) {
-        return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped);
+        return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped, scenarioSeconds);
     }
 
     static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
