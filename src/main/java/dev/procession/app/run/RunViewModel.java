@@ -37,6 +37,7 @@ public final class RunViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
     /** The run whose processes may be alive, as the control thread knows it; read by the shutdown hook. */
     private final AtomicReference<Run> live = new AtomicReference<>();
+    private boolean shutDown;
 
     public RunViewModel(ControlFront front) {
         this.front = front;
@@ -114,8 +115,12 @@ public final class RunViewModel {
         endRun(RunState.IDLE);
     }
 
-    /** For the window closing: ends the run and waits for it (bounded), then takes no more commands. */
+    /** For the window closing: ends the run and waits for it (bounded), then takes no more commands; once. */
     public void shutdown() {
+        if (shutDown) {
+            return;                                  // the window closed, then the application stopped
+        }
+        shutDown = true;
         if (state.get().isLive()) {
             state.set(RunState.STOPPING);            // the run's own end must not be taken for a finish
         }
