@@ -31,7 +31,8 @@ mkdir -p "$out"
 "$root/procession" --help >/dev/null
 
 shoot() {
-  local theme="$1" file="$out/$scenario-$theme.png"
+  local theme="$1"
+  local file="$out/$scenario-$theme.png"
   # Inside the X server: start the window, give it time to start the run, capture, close it.
   xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
     "$1" --scenario "$2" --run --theme "$3" & app=$!

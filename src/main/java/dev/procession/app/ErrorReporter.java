@@ -10,7 +10,15 @@ import javafx.scene.control.TextArea;
  * standard error and shown in a dialog, and the app goes on.
  */
 public final class ErrorReporter {
+    /** Set when the JVM exits: JavaFX tears its pipeline down under a last frame, and no dialog can show. */
+    private static volatile boolean exiting;
+
     private ErrorReporter() {
+    }
+
+    /** From the JVM's shutdown hook: from now on errors get one line, not a dialog. */
+    public static void exiting() {
+        exiting = true;
     }
 
     /** Makes this the handler of every thread, the FX application thread included. */
@@ -20,6 +28,10 @@ public final class ErrorReporter {
     }
 
     public static void report(Thread thread, Throwable error) {
+        if (exiting) {
+            System.err.println("procession: while exiting, in thread " + thread.getName() + ": " + error);
+            return;
+        }
         System.err.println("procession: uncaught exception in thread " + thread.getName());
         error.printStackTrace();
         FxThread.run(() -> show(error));

@@ -17,7 +17,10 @@ public final class ProcessionApp extends Application {
         WindowOptions options = WindowOptions.parse(getParameters().getRaw().toArray(String[]::new));
         runs = new RunViewModel(new AsyncControlFront());
         // A JVM that exits by any other road (a signal, System.exit) still leaves no process behind.
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("procession-teardown").unstarted(runs::closeNow));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("procession-teardown").unstarted(() -> {
+            ErrorReporter.exiting();
+            runs.closeNow();
+        }));
         ShellModel shell = new ShellModel(runs);
         MainWindow.open(stage, shell, options);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -44,7 +45,6 @@ public final class MainWindow extends BorderPane {
         this.shell = shell;
         getStyleClass().add(Styles.MAIN_WINDOW);
         library = new ScenarioLibrary(Scenarios.all(), shell::choose);
-        library.disableProperty().bind(shell.canChooseProperty().not());
         List<AppAction> runActions = runActions();
         setTop(new VBox(menuBar(runActions), toolBar(runActions)));
         VBox sidebar = sidebar();
@@ -126,7 +126,7 @@ public final class MainWindow extends BorderPane {
     private ToolBar toolBar(List<AppAction> runActions) {
         ToolBar bar = new ToolBar();
         runActions.forEach(a -> bar.getItems().add(a.button()));
-        bar.getItems().addAll(new Separator(), new SpeedControl(shell.run().speedProperty()));
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), new SpeedControl(shell.run().speedProperty()));
         return bar;
     }
 

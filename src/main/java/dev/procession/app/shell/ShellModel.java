@@ -17,7 +17,7 @@ public final class ShellModel {
     private final BooleanBinding canRun;
     private final BooleanBinding running;
     private final BooleanBinding canReset;
-    private final BooleanBinding canChoose;
+    private final BooleanBinding idle;
 
     public ShellModel(RunViewModel run) {
         this.run = run;
@@ -26,8 +26,8 @@ public final class ShellModel {
         canReset = Bindings.createBooleanBinding(
                 () -> state.get() != RunState.IDLE && state.get() != RunState.STARTING && state.get() != RunState.STOPPING,
                 state);
-        canChoose = Bindings.createBooleanBinding(() -> !state.get().isLive(), state);
-        canRun = parametersValid.getReadOnlyProperty().and(canChoose);
+        idle = Bindings.createBooleanBinding(() -> !state.get().isLive(), state);
+        canRun = parametersValid.getReadOnlyProperty().and(idle);
     }
 
     // ---------------------------------------------------------------- properties
@@ -55,18 +55,14 @@ public final class ShellModel {
         return canReset;
     }
 
-    /** Another scenario may be chosen: not while a run is under way (Stop or Reset first). */
-    public BooleanBinding canChooseProperty() {
-        return canChoose;
-    }
-
     // ---------------------------------------------------------------- commands
 
-    /** Chooses a scenario: a finished or stopped run of the previous one is put away. */
+    /**
+     * Chooses a scenario, as turning to another lesson: the previous scenario's run is reset (a
+     * run under way is stopped, every process killed), so the window never shows one scenario
+     * while another runs.
+     */
     public void choose(Scenario scenario) {
-        if (!canChoose.get()) {
-            throw new IllegalStateException("a run is under way; stop it before choosing another scenario");
-        }
         ParameterSheetModel current = parameters.get();
         if (current != null && current.scenario() == scenario) {
             return;
