@@ -1,5 +1,6 @@
 package dev.procession;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,6 +20,26 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAPackage("javafx..")
                     .because("JavaFX is confined to dev.procession.app; the CLI, hub and runtime must run headless")
                     .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyTheAppUsesUiLibraries =
+            noClasses()
+                    .that().resideInAPackage("dev.procession..")
+                    .and().resideOutsideOfPackage("dev.procession.app..")
+                    .should().dependOnClassesThat().resideInAnyPackage(
+                            "atlantafx..", "org.controlsfx..", "org.kordamp.ikonli..")
+                    .because("the UI libraries are confined to dev.procession.app, like JavaFX")
+                    .allowEmptyShould(true);
+
+    /** What the child jar holds (pom.xml, child-jar): it must run on the JDK alone. */
+    @ArchTest
+    static final ArchRule childCodeNeedsOnlyTheJdk =
+            classes()
+                    .that().resideInAnyPackage("dev.procession.runtime..", "dev.procession.protocol..",
+                            "dev.procession.scenario..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage("java..",
+                            "dev.procession.runtime..", "dev.procession.protocol..", "dev.procession.scenario..")
+                    .because("child JVMs run the child jar, which has no library beside it (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule runtimeStaysSmall =

@@ -2,12 +2,10 @@ package dev.procession.runtime;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.CodeSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,17 +114,7 @@ public final class AotCache {
     }
 
     private static Optional<Path> besideOurJar() {
-        CodeSource source = AotCache.class.getProtectionDomain().getCodeSource();
-        if (source == null) {
-            return Optional.empty();
-        }
-        try {
-            Path location = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(location) ? Optional.of(location.resolveSibling(DEFAULT_NAME))
-                    : Optional.empty();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Launcher.ownJar().map(jar -> jar.resolveSibling(DEFAULT_NAME));
     }
 
     private static Path fingerprintFile(Path cache) {

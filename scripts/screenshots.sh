@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Takes the screenshots in docs/screenshots/ with no clicking: the window on a virtual X server
+# (Xvfb, 1600x1000), a scenario chosen and started from the command line, the light and the dark
+# theme, each captured with ImageMagick's `import -window root`.
+#
+#   scripts/screenshots.sh [SCENARIO] [SECONDS]     (defaults: traffic-light, 6 s after start)
+#
+# Installs what it needs with apt-get when missing (root): xvfb, x11-utils, libgtk-3-0, imagemagick.
+# The processes of each run end with the window: the script closes it with SIGTERM, and the app's
+# shutdown hook stops the run (check with `ps -ef --forest`).
+set -euo pipefail
+root="$(dirname "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")")"
+scenario="${1:-traffic-light}"
+settle="${2:-6}"
+out="$root/docs/screenshots"
+
+need=()
+command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb)
+command -v xdpyinfo >/dev/null 2>&1 || need+=(x11-utils)
+command -v import >/dev/null 2>&1 || need+=(imagemagick)
+ldconfig -p 2>/dev/null | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
+if ((${#need[@]})); then
+  echo "screenshots: installing ${need[*]} with apt-get..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >&2
+  apt-get install -y -q "${need[@]}" >&2
+fi
+
+mkdir -p "$out"
+# Build (and train the AOT cache) outside the X server, so the wait below is only the window's.
+"$root/procession" --help >/dev/null
+
+shoot() {
+  local theme="$1"
+  local file="$out/$scenario-$theme.png"
+  # Inside the X server: start the window, give it time to start the run, capture, close it.
+  xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+    "$1" --scenario "$2" --run --theme "$3" & app=$!
+    sleep "$4"
+    import -window root "$5"
+    kill -TERM "$app"
+    wait "$app" || true
+  ' shoot "$root/procession" "$scenario" "$theme" "$settle" "$file"
+  echo "screenshots: wrote $file" >&2
+}
+
+shoot light
+shoot dark

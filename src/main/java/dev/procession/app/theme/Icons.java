@@ -1,0 +1,45 @@
+package dev.procession.app.theme;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Every icon of the app by what it means; CSS colours them ({@code -fx-icon-color}). */
+public enum Icons {
+    RUN(Material2MZ.PLAY_ARROW),
+    PAUSE_ALL(Material2MZ.PAUSE),
+    RESUME_ALL(Material2MZ.PLAY_CIRCLE_OUTLINE),
+    STOP(Material2MZ.STOP),
+    RESET(Material2MZ.REPLAY),
+    SPEED(Material2MZ.SPEED),
+    THEME_LIGHT(Material2MZ.WB_SUNNY),
+    THEME_DARK(Material2AL.BRIGHTNESS_2),
+    QUIT(Material2AL.EXIT_TO_APP),
+    ERROR(Material2AL.ERROR_OUTLINE),
+
+    // Scenarios, by what each one teaches
+    CREATE_PROCESS(Material2AL.ACCOUNT_TREE),
+    JOIN(Material2AL.CALL_MERGE),
+    DAEMON(Material2MZ.NIGHTS_STAY),
+    TERMINATE(Material2AL.CANCEL),
+    LOCK(Material2AL.CONFIRMATION_NUMBER),
+    SEMAPHORE(Material2AL.EVENT_SEAT),
+    EVENT(Material2MZ.TRAFFIC),
+    QUEUE(Material2AL.FORMAT_LIST_NUMBERED),
+    PIPE(Material2MZ.SWAP_HORIZ),
+    MANAGER(Material2AL.DNS),
+    POOL(Material2AL.GROUP_WORK),
+    SCENARIO(Material2AL.INFO);
+
+    private final Ikon glyph;
+
+    Icons(Ikon glyph) {
+        this.glyph = glyph;
+    }
+
+    /** A new node for this icon: a node has one parent, so each menu item and button gets its own. */
+    public FontIcon node() {
+        return new FontIcon(glyph);
+    }
+}
