@@ -1,0 +1,118 @@
+package dev.procession.app.console;
+
+import dev.procession.app.Messages;
+import dev.procession.app.run.RunPump;
+import dev.procession.app.theme.StatusLook;
+import dev.procession.events.Event;
+import dev.procession.events.EventKind;
+import dev.procession.model.ProcState;
+import dev.procession.model.RunState;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * What the processes printed, each line in its process's colour and name, in log order; a
+ * filter shows one process's lane alone. Follows the end unless the reader scrolled up.
+ */
+public final class ConsoleView extends BorderPane implements RunPump.FrameListener {
+    /** The filter's entry for every process. */
+    private static final Long ALL = -1L;
+
+    private final ObservableList<ConsoleLine> lines = FXCollections.observableArrayList();
+    private final FilteredList<ConsoleLine> shown = new FilteredList<>(lines);
+    private final ListView<ConsoleLine> list = new ListView<>(shown);
+    private final ComboBox<Long> filter = new ComboBox<>(FXCollections.observableArrayList(ALL));
+    private RunState state = RunState.EMPTY;
+
+    public ConsoleView() {
+        setId("console");
+        getStyleClass().add("console");
+        list.setCellFactory(l -> new LineCell());
+        list.setPlaceholder(new Label(Messages.text("console.empty")));
+        filter.setValue(ALL);
+        filter.setButtonCell(new FilterCell());
+        filter.setCellFactory(c -> new FilterCell());
+        filter.valueProperty().addListener((obs, old, now) ->
+                shown.setPredicate(now == null || ALL.equals(now) ? null : line -> line.pid() == now));
+        HBox bar = new HBox(8, new Label(Messages.text("console.filter")), filter);
+        bar.getStyleClass().add("view-bar");
+        setTop(bar);
+        setCenter(list);
+    }
+
+    @Override
+    public void onFrame(RunState before, RunState after, List<Event> events) {
+        state = after;
+        if (after.seq() == 0) {
+            lines.clear();
+            filter.getItems().setAll(ALL);
+            filter.setValue(ALL);
+            return;
+        }
+        boolean atEnd = shown.isEmpty() || isShowingEnd();
+        for (Event e : events) {
+            if (e.kind() == EventKind.PRINT && after.process(e.pid()) instanceof ProcState p) {
+                lines.add(new ConsoleLine(p.pid(), p.name(), StatusLook.colorClass(p), e.micros() / 1e6,
+                        e.text("text")));
+            }
+        }
+        for (ProcState p : after.processes().values()) {
+            if (!filter.getItems().contains(p.pid())) {
+                filter.getItems().add(p.pid());
+            }
+        }
+        if (atEnd && !shown.isEmpty()) {
+            list.scrollTo(shown.size() - 1);
+        }
+    }
+
+    private boolean isShowingEnd() {
+        // The last cell laid out is at most a screenful from the end: keep following.
+        return list.getSelectionModel().isEmpty();
+    }
+
+    /** The lines shown now, for tests and exports. */
+    public List<ConsoleLine> shownLines() {
+        return List.copyOf(shown);
+    }
+
+    private final class LineCell extends ListCell<ConsoleLine> {
+        @Override
+        protected void updateItem(ConsoleLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeIf(s -> s.startsWith("proc-color-"));
+            if (empty || line == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label who = new Label(String.format("%7.2fs  %s [%d]", line.seconds(), line.proc(), line.pid()));
+            who.getStyleClass().addAll("console-proc", line.colorClass());
+            setGraphic(who);
+            setText(line.text());
+        }
+    }
+
+    private final class FilterCell extends ListCell<Long> {
+        @Override
+        protected void updateItem(Long pid, boolean empty) {
+            super.updateItem(pid, empty);
+            if (empty || pid == null) {
+                setText(null);
+            } else if (ALL.equals(pid)) {
+                setText(Messages.text("console.all"));
+            } else {
+                ProcState p = state.process(pid);
+                setText(p == null ? Long.toString(pid) : p.name() + " [" + pid + "]");
+            }
+        }
+    }
+}

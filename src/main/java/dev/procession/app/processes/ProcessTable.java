@@ -1,0 +1,157 @@
+package dev.procession.app.processes;
+
+import dev.procession.app.Messages;
+import dev.procession.app.run.RunPump;
+import dev.procession.app.theme.StatusLook;
+import dev.procession.events.Event;
+import dev.procession.model.ProcState;
+import dev.procession.model.RunState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Every process of the run, one row each: PID, parent, name, role, status (icon and word),
+ * daemon, CPU, memory (PSS) and exit code, with the per-process actions in each row's menu.
+ * While a row's menu is open the rows hold still, so the action lands on the row that was chosen.
+ */
+public final class ProcessTable extends TableView<ProcessRow> implements RunPump.FrameListener {
+    private final ObservableList<ProcessRow> rows = FXCollections.observableArrayList();
+    private final Map<Long, ProcessRow> byPid = new LinkedHashMap<>();
+    private final ProcessMenus menus;
+    private RunState pending;
+    private int menusOpen;
+
+    public ProcessTable(ProcessMenus menus) {
+        this.menus = menus;
+        setId("process-table");
+        getStyleClass().add("process-table");
+        setItems(rows);
+        setPlaceholder(new Label(Messages.text("processes.none")));
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getColumns().setAll(List.of(
+                pidColumn(),
+                textColumn("processes.column.parent", p -> Long.toString(p.ppid())),
+                textColumn("processes.column.name", ProcState::name),
+                textColumn("processes.column.role", p -> p.role() == null ? "" : p.role()),
+                statusColumn(),
+                textColumn("processes.column.daemon", p -> p.daemon() ? Messages.text("processes.daemon.yes") : ""),
+                textColumn("processes.column.cpu", p -> String.format("%.2f s", p.usage().cpuSeconds())),
+                textColumn("processes.column.memory", p -> Bytes.mebibytes(p.usage().pssBytes())),
+                textColumn("processes.column.exit", p -> p.exitCode() == null ? "" : p.exitCode().toString())));
+        setRowFactory(t -> row());
+    }
+
+    @Override
+    public void onFrame(RunState before, RunState after, List<Event> events) {
+        if (menusOpen > 0) {
+            pending = after;
+            return;
+        }
+        show(after);
+    }
+
+    private void show(RunState state) {
+        if (state.processes().isEmpty() && !byPid.isEmpty()) {
+            byPid.clear();
+            rows.clear();
+        }
+        for (ProcState p : state.processes().values()) {
+            ProcessRow row = byPid.get(p.pid());
+            if (row == null) {
+                row = new ProcessRow(p, state);
+                byPid.put(p.pid(), row);
+                rows.add(row);
+            } else if (row.proc() != p) {
+                row.update(p, state);
+            }
+        }
+    }
+
+    private TableRow<ProcessRow> row() {
+        TableRow<ProcessRow> row = new TableRow<>();
+        row.itemProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                row.setContextMenu(null);
+                return;
+            }
+            ContextMenu menu = menus.menuFor(now.pid());
+            menu.setOnShown(e -> menusOpen++);
+            menu.setOnHidden(e -> {
+                menusOpen--;
+                if (menusOpen == 0 && pending != null) {
+                    show(pending);
+                    pending = null;
+                }
+            });
+            row.setContextMenu(menu);
+        });
+        return row;
+    }
+
+    private TableColumn<ProcessRow, String> pidColumn() {
+        TableColumn<ProcessRow, String> c = textColumn("processes.column.pid", p -> Long.toString(p.pid()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                getStyleClass().removeIf(s -> s.startsWith("proc-color-"));
+                ProcessRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label chip = new Label();
+                chip.getStyleClass().addAll("proc-chip", StatusLook.colorClass(row.proc()));
+                setGraphic(chip);
+                setText(text);
+            }
+        });
+        return c;
+    }
+
+    private TableColumn<ProcessRow, String> statusColumn() {
+        TableColumn<ProcessRow, String> c = new TableColumn<>(Messages.text("processes.column.status"));
+        c.setCellValueFactory(d -> d.getValue().statusWordProperty());
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String word, boolean empty) {
+                super.updateItem(word, empty);
+                ProcessRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(word);
+                setGraphic(StatusLook.icon(row.proc().status()));
+                setTooltip(new Tooltip(word));
+            }
+        });
+        c.setPrefWidth(220);
+        return c;
+    }
+
+    private static TableColumn<ProcessRow, String> textColumn(String key, Function<ProcState, String> value) {
+        TableColumn<ProcessRow, String> c = new TableColumn<>(Messages.text(key));
+        c.setCellValueFactory(d -> derived(d.getValue(), value));
+        return c;
+    }
+
+    private static ObservableValue<String> derived(ProcessRow row, Function<ProcState, String> value) {
+        return row.procProperty().map(value);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.procession.app.timeline;
+
+import dev.procession.app.Messages;
+import dev.procession.app.run.RunPump;
+import dev.procession.app.theme.StatusLook;
+import dev.procession.events.Event;
+import dev.procession.model.ProcState;
+import dev.procession.model.ProcStatus;
+import dev.procession.model.RunState;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+
+/**
+ * One swimlane per process, its status over scenario time as coloured bars with the status's
+ * letter, and a tick for each acquire, release, set, clear, put, get and signal. It follows
+ * the present; unticking "Follow" (or scrolling) lets a reader look back.
+ */
+public final class TimelineView extends BorderPane implements RunPump.FrameListener {
+    private static final double LANE_HEIGHT = 28;
+    private static final double NAME_WIDTH = 190;
+    private static final double PIXELS_PER_SECOND = 80;
+
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private final CheckBox follow = new CheckBox(Messages.text("timeline.follow"));
+    private final Map<Long, Lane> lanes = new LinkedHashMap<>();
+    private final Map<ProcStatus, Region> statusProbes = new EnumMap<>(ProcStatus.class);
+    private final List<Region> colorProbes = new ArrayList<>();
+    private final Region textProbe = probe("timeline-probe", "timeline-text");
+    private long nowMicros;
+
+    public TimelineView() {
+        setId("timeline");
+        getStyleClass().add("timeline");
+        Pane holder = new Pane(canvas);
+        // The theme decides the colours: invisible probes carry the style classes the CSS colours.
+        for (ProcStatus s : ProcStatus.values()) {
+            Region probe = probe("timeline-probe", StatusLook.styleClass(s));
+            statusProbes.put(s, probe);
+            holder.getChildren().add(probe);
+        }
+        for (int i = 0; i < StatusLook.PALETTE_SIZE; i++) {
+            Region probe = probe("timeline-probe", "proc-color-" + i);
+            colorProbes.add(probe);
+            holder.getChildren().add(probe);
+        }
+        holder.getChildren().add(textProbe);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+        scroll.setOrientation(Orientation.HORIZONTAL);
+        scroll.valueProperty().addListener((obs, old, now) -> {
+            if (scroll.isPressed() || scroll.isFocused()) {
+                follow.setSelected(false);
+            }
+            draw();
+        });
+        follow.setSelected(true);
+        follow.selectedProperty().addListener(o -> draw());
+        HBox bar = new HBox(12, follow);
+        bar.getStyleClass().add("view-bar");
+        setTop(bar);
+        setCenter(holder);
+        setBottom(scroll);
+    }
+
+    private static Region probe(String... classes) {
+        Region r = new Region();
+        r.getStyleClass().addAll(classes);
+        r.setManaged(false);
+        r.setVisible(false);
+        return r;
+    }
+
+    @Override
+    public void onFrame(RunState before, RunState after, List<Event> events) {
+        if (after.seq() == 0) {
+            lanes.clear();
+            nowMicros = 0;
+            draw();
+            return;
+        }
+        nowMicros = after.micros();
+        for (ProcState p : after.processes().values()) {
+            Lane lane = lanes.computeIfAbsent(p.pid(), pid -> new Lane(pid, p.name(), p.index()));
+            lane.name = p.name();
+            if (before.process(p.pid()) != p) {
+                lane.change(after.micros(), p.status());
+            }
+        }
+        for (Event e : events) {
+            Lane lane = lanes.get(e.pid());
+            String label = TimelineMarks.label(e);
+            if (lane != null && label != null) {
+                lane.markers.add(new Lane.Marker(e.micros(), label));
+            }
+        }
+        double visible = Math.max(1, (canvas.getWidth() - NAME_WIDTH) / PIXELS_PER_SECOND);
+        double total = nowMicros / 1e6;
+        scroll.setMax(Math.max(0, total - visible));
+        scroll.setVisibleAmount(visible);
+        if (follow.isSelected()) {
+            scroll.setValue(scroll.getMax());
+        }
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(background());
+        g.fillRect(0, 0, w, h);
+        double fromSeconds = scroll.getValue();
+        g.setFont(Font.font(15));
+        int row = 0;
+        for (Lane lane : lanes.values()) {
+            double y = 4 + row * LANE_HEIGHT;
+            if (y > h) {
+                break;
+            }
+            drawLane(g, lane, y, fromSeconds, w);
+            row++;
+        }
+    }
+
+    private void drawLane(GraphicsContext g, Lane lane, double y, double fromSeconds, double w) {
+        g.setFill(fill(colorProbes.get(Math.floorMod(lane.colorIndex, colorProbes.size())), Color.GRAY));
+        g.fillRect(2, y + 4, 10, LANE_HEIGHT - 8);
+        g.setFill(textColor());
+        g.fillText(lane.name + " " + lane.pid, 16, y + LANE_HEIGHT - 9, NAME_WIDTH - 20);
+        for (int i = 0; i < lane.changes.size(); i++) {
+            Lane.Change c = lane.changes.get(i);
+            long end = i + 1 < lane.changes.size() ? lane.changes.get(i + 1).micros() : nowMicros;
+            double x0 = x(c.micros(), fromSeconds);
+            double x1 = Math.max(x0 + 2, x(end, fromSeconds));
+            if (x1 < NAME_WIDTH || x0 > w) {
+                continue;
+            }
+            x0 = Math.max(x0, NAME_WIDTH);
+            g.setFill(fill(statusProbes.get(c.status()), Color.LIGHTGRAY));
+            g.fillRect(x0, y + 3, x1 - x0, LANE_HEIGHT - 6);
+            if (x1 - x0 > 16) {
+                // The status's letter too, so colour never carries the meaning alone.
+                g.setFill(Color.BLACK);
+                g.fillText(c.status().name().substring(0, 1), x0 + 4, y + LANE_HEIGHT - 9);
+            }
+        }
+        g.setFill(textColor());
+        for (Lane.Marker m : lane.markers) {
+            double x = x(m.micros(), fromSeconds);
+            if (x >= NAME_WIDTH && x <= w) {
+                g.fillRect(x - 1, y, 2, LANE_HEIGHT);
+            }
+        }
+    }
+
+    private double x(long micros, double fromSeconds) {
+        return NAME_WIDTH + (micros / 1e6 - fromSeconds) * PIXELS_PER_SECOND;
+    }
+
+    private Paint background() {
+        return getBackground() != null && !getBackground().getFills().isEmpty()
+                ? getBackground().getFills().getFirst().getFill() : Color.TRANSPARENT;
+    }
+
+    private Paint textColor() {
+        return fill(textProbe, Color.GRAY);
+    }
+
+    private static Paint fill(Region probe, Paint otherwise) {
+        if (probe == null || probe.getBackground() == null || probe.getBackground().getFills().isEmpty()) {
+            return otherwise;
+        }
+        return probe.getBackground().getFills().getFirst().getFill();
+    }
+
+    /** The number of lanes, for tests. */
+    public int laneCount() {
+        return lanes.size();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.procession.app.workspace;
+
+import dev.procession.app.Messages;
+import dev.procession.app.code.CodeView;
+import dev.procession.app.console.ConsoleView;
+import dev.procession.app.inspector.InspectorView;
+import dev.procession.app.processes.ProcessActions;
+import dev.procession.app.processes.ProcessMenus;
+import dev.procession.app.processes.ProcessTable;
+import dev.procession.app.run.RunPump;
+import dev.procession.app.timeline.TimelineView;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A run on screen: the scenario's animated stage in the middle, the code and the primitive
+ * inspector beside it, the process table, timeline and console below; every view fed by the one
+ * {@link RunPump}. The side and bottom docks can each be hidden.
+ */
+public final class RunWorkspace extends SplitPane {
+    private final StackPane stageSlot = new StackPane();
+    private final ProcessTable processes;
+    private final TimelineView timeline = new TimelineView();
+    private final ConsoleView console = new ConsoleView();
+    private final CodeView code = new CodeView();
+    private final InspectorView inspector;
+    private final TabPane side;
+    private final TabPane bottom;
+    private final SplitPane top;
+    private final BooleanProperty sideShown = new SimpleBooleanProperty(true);
+    private final BooleanProperty bottomShown = new SimpleBooleanProperty(true);
+
+    public RunWorkspace(RunPump pump, ProcessMenus menus, ProcessActions actions) {
+        setId("run-workspace");
+        getStyleClass().add("run-workspace");
+        processes = new ProcessTable(menus);
+        inspector = new InspectorView(actions::forceRelease);
+        stageSlot.getStyleClass().add("stage-slot");
+        side = tabs(tab("code", code), tab("inspector", inspector));
+        bottom = tabs(tab("processes", processes), tab("timeline", timeline), tab("console", console));
+        top = new SplitPane(stageSlot, side);
+        top.setDividerPositions(0.62);
+        setOrientation(Orientation.VERTICAL);
+        getItems().setAll(top, bottom);
+        setDividerPositions(0.62);
+        List.<RunPump.FrameListener>of(processes, timeline, console, code, inspector).forEach(pump::addListener);
+        sideShown.addListener((obs, old, now) -> dock(top, side, now, 0.62));
+        bottomShown.addListener((obs, old, now) -> dock(this, bottom, now, 0.62));
+    }
+
+    private static void dock(SplitPane pane, Node view, boolean shown, double divider) {
+        if (shown && !pane.getItems().contains(view)) {
+            pane.getItems().add(view);
+            pane.setDividerPositions(divider);
+        } else if (!shown) {
+            pane.getItems().remove(view);
+        }
+    }
+
+    private static TabPane tabs(Tab... tabs) {
+        TabPane pane = new TabPane(tabs);
+        pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return pane;
+    }
+
+    private static Tab tab(String key, Node content) {
+        Tab tab = new Tab(Messages.text("view." + key), content);
+        tab.setId("tab-" + key);
+        return tab;
+    }
+
+    /** Puts the scenario's stage in the middle (null leaves it empty). */
+    public void setStage(Node stage) {
+        stageSlot.getChildren().setAll(stage == null ? List.of() : List.of(stage));
+    }
+
+    public BooleanProperty sideShownProperty() {
+        return sideShown;
+    }
+
+    public BooleanProperty bottomShownProperty() {
+        return bottomShown;
+    }
+
+    public ProcessTable processes() {
+        return processes;
+    }
+
+    public ConsoleView console() {
+        return console;
+    }
+
+    public CodeView code() {
+        return code;
+    }
+
+    public InspectorView inspector() {
+        return inspector;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+}
