@@ -70,6 +70,11 @@ public final class RunViewModel {
         return speed;
     }
 
+    /** The one way commands reach the supervisor: per-process actions go through it too. */
+    public ControlFront front() {
+        return front;
+    }
+
     /** The status bar's live figures, fed by the run model's pump. */
     public RunStatus status() {
         return status;

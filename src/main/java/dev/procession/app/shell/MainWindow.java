@@ -17,6 +17,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.beans.property.BooleanProperty;
+import dev.procession.app.workspace.RunScreen;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
@@ -40,9 +44,12 @@ public final class MainWindow extends BorderPane {
     private final StageHost stageHost = new StageHost();
     private final ScenarioLibrary library;
     private final VBox parameterPane = new VBox();
+    private final RunScreen runScreen;
 
     private MainWindow(ShellModel shell) {
         this.shell = shell;
+        runScreen = new RunScreen(shell.run(), shell.run().front(), stageHost, scenario -> null,
+                this::showIntroduction, error -> stageHost.setNotice(error.getMessage()));
         getStyleClass().add(Styles.MAIN_WINDOW);
         library = new ScenarioLibrary(Scenarios.all(), shell::choose);
         List<AppAction> runActions = runActions();
@@ -60,6 +67,18 @@ public final class MainWindow extends BorderPane {
             parameterPane.getChildren().setAll(title, new ParameterSheet(sheet));
         });
         shell.run().failureProperty().addListener((obs, old, now) -> stageHost.setNotice(now));
+    }
+
+    private void showIntroduction() {
+        ParameterSheetModel sheet = shell.parametersProperty().get();
+        if (sheet != null) {
+            stageHost.setContent(new ScenarioIntroduction(sheet.scenario()));
+        }
+    }
+
+    /** The run on screen: its pump and the workspace of views. */
+    public RunScreen runScreen() {
+        return runScreen;
     }
 
     /** Builds the window into {@code stage}, applies {@code options} and shows it. */
@@ -120,7 +139,17 @@ public final class MainWindow extends BorderPane {
                         Theme.LIGHT::apply).menuItem(),
                 new AppAction("themeDark", Icons.THEME_DARK, null, ALWAYS,
                         Theme.DARK::apply).menuItem());
+        view.getItems().addAll(new SeparatorMenuItem(), dockToggle("view.dock.side", KeyCode.F8,
+                runScreen().workspace().sideShownProperty()), dockToggle("view.dock.bottom", KeyCode.F9,
+                runScreen().workspace().bottomShownProperty()));
         return new MenuBar(file, runMenu, view);
+    }
+
+    private static CheckMenuItem dockToggle(String key, KeyCode accelerator, BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem(Messages.text(key));
+        item.setAccelerator(new KeyCodeCombination(accelerator));
+        item.selectedProperty().bindBidirectional(shown);
+        return item;
     }
 
     private ToolBar toolBar(List<AppAction> runActions) {

@@ -18,6 +18,8 @@ public enum Theme {
 
     /** The app's stylesheet, on every scene after the theme's. */
     public static final String APP_STYLESHEET = Theme.class.getResource("app.css").toExternalForm();
+    /** The run views' stylesheet: process colours, status looks, code cursors, timeline. */
+    public static final String VIEWS_STYLESHEET = Theme.class.getResource("views.css").toExternalForm();
 
     private final String id;
     private final Supplier<String> userAgentStylesheet;
@@ -38,8 +40,10 @@ public enum Theme {
 
     /** Adds the app's stylesheet to a scene (once). */
     public static void style(Scene scene) {
-        if (!scene.getStylesheets().contains(APP_STYLESHEET)) {
-            scene.getStylesheets().add(APP_STYLESHEET);
+        for (String sheet : java.util.List.of(APP_STYLESHEET, VIEWS_STYLESHEET)) {
+            if (!scene.getStylesheets().contains(sheet)) {
+                scene.getStylesheets().add(sheet);
+            }
         }
     }
 
