@@ -269,6 +269,7 @@ public final class Hub implements AutoCloseable {
     }
 
     void blocked(Call call, String obj) {
+        call.markWaited();
         ProcRecord proc = call.proc;
         proc.state = obj == null ? "sleeping" : "blocked";
         proc.blockedOn = obj;
@@ -544,10 +545,7 @@ public final class Hub implements AutoCloseable {
         data.put("exitcode", exitCode);
         data.put("how", how);
         event(proc, EventKind.EXIT, null, data);
-        ProcRecord parent = processes.find(proc.parentId);
-        if (parent != null && "blocked".equals(parent.state) && proc.name.equals(parent.blockedOn)) {
-            unblocked(parent);
-        }
+        Joins.childExited(proc);
         for (Primitive p : new ArrayList<>(objects.values())) {
             p.processExited(proc.id, proc.pid, proc.name);
         }

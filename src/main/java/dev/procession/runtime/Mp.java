@@ -388,6 +388,7 @@ public final class Mp {
      * daemonic, since the app may have changed it.
      */
     void finish() {
+        client.beginExitHandling();
         RuntimeException failed = null;
         Runnable action;
         while ((action = nextAtExit()) != null) {
