@@ -50,6 +50,11 @@ public final class Hub implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** The supervisor is stopping the run (hub thread only). */
+    private boolean stopping;
+    /** Python's exit code for death by SIGKILL, and how an exit during a stop is described. */
+    private static final long KILLED_EXIT_CODE = -9;
+    public static final String KILLED_BY_STOP = "killed by stop";
     private long nextObjectId = 1;
     private long nextConnection = 1;
 
@@ -150,6 +155,23 @@ public final class Hub implements AutoCloseable {
         });
     }
 
+    /**
+     * The supervisor started the main program as {@code pid}: the hub knows its pid from now on
+     * (an exit before its hello is then still its own) and records its {@code spawn}.
+     */
+    public void spawnedMain(long procId, long pid, long supervisorPid) {
+        query(() -> {
+            ProcRecord main = processes.require(procId);
+            main.pid = pid;
+            main.ppid = supervisorPid;
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("parent", "supervisor");
+            data.put("supervisorPid", supervisorPid);
+            event(main, EventKind.SPAWN, null, data);
+            return null;
+        });
+    }
+
     public List<ProcInfo> processes() {
         return query(processes::infos);
     }
@@ -229,6 +251,40 @@ public final class Hub implements AutoCloseable {
             } else {
                 log.append(pid, 0, null, kind, null, data);
             }
+        });
+    }
+
+    /** Records an event of the run itself (pid 0), such as a sample, in the hub's order. */
+    public void recordRun(EventKind kind, Map<String, Object> data) {
+        submit(() -> event(null, kind, null, data));
+    }
+
+    /**
+     * The supervisor is about to kill every process of the run: from now on an exit by SIGKILL
+     * is recorded as killed by the stop, whoever reports it.
+     */
+    public void beginStop() {
+        query(() -> stopping = true);
+    }
+
+    /**
+     * The stop is over: every process that started and has no exit yet gets one, so none stays
+     * alive in a replay of the log; those in {@code killed} were killed by the stop (-9), the
+     * others had ended unreported. Then {@code stopped} names the killed PIDs.
+     */
+    public void endStop(java.util.Set<Long> killed) {
+        query(() -> {
+            for (ProcInfo p : processes.infos()) {
+                if (p.pid() > 0 && !p.exited()) {
+                    boolean byStop = killed.contains(p.pid());
+                    exited(processes.find(p.id()), byStop ? KILLED_EXIT_CODE : null,
+                            byStop ? KILLED_BY_STOP : "ended before the stop; no exit code was reported");
+                }
+            }
+            if (!killed.isEmpty()) {
+                event(null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(killed)));
+            }
+            return null;
         });
     }
 
@@ -536,6 +592,9 @@ public final class Hub implements AutoCloseable {
     void exited(ProcRecord proc, Long exitCode, String how) {
         if (proc == null || proc.exited) {
             return;
+        }
+        if (stopping && exitCode != null && exitCode == KILLED_EXIT_CODE) {
+            how = KILLED_BY_STOP;
         }
         proc.exited = true;
         proc.exitCode = exitCode;
