@@ -55,6 +55,8 @@ public final class Hub implements AutoCloseable {
     /** Python's exit code for death by SIGKILL, and how an exit during a stop is described. */
     private static final long KILLED_EXIT_CODE = -9;
     public static final String KILLED_BY_STOP = "killed by stop";
+    /** The {@code by} of what the supervisor (the app, the CLI) did. */
+    static final String SUPERVISOR = "supervisor";
     private long nextObjectId = 1;
     private long nextConnection = 1;
 
@@ -214,7 +216,7 @@ public final class Hub implements AutoCloseable {
         query(() -> {
             ProcRecord p = processes.require(procId);
             p.daemon = daemon;
-            event(p, EventKind.DAEMON, null, Map.of("daemon", daemon, "note",
+            event(p, EventKind.DAEMON, null, Map.of("daemon", daemon, "by", SUPERVISOR, "note",
                     "Procession extension: Python refuses to change daemon after start()"));
             return null;
         });
@@ -237,7 +239,11 @@ public final class Hub implements AutoCloseable {
     public void reportExit(long procId, Long exitCode, String how) {
         // Synchronous, so whoever learns of the exit next (a waiting test, the CLI) finds it logged.
         query(() -> {
-            exited(processes.find(procId), exitCode, how);
+            // During a stop, an exit nobody could read (a process the stop killed, seen as an orphan
+            // after its parent died first) is the stop's to record, as killed by it.
+            if (!(stopping && exitCode == null)) {
+                exited(processes.find(procId), exitCode, how);
+            }
             return null;
         });
     }

@@ -155,6 +155,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("holder", holder.pid);
         data.put("holderAlive", !holder.exited);
+        data.put("by", Hub.SUPERVISOR);
         hub.event(null, EventKind.FORCE_RELEASE, ref(), data);
         holder = null;
         handOn();

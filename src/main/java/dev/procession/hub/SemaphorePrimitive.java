@@ -97,7 +97,8 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
         }
         holders.computeIfPresent(dead, (p, n) -> n > 1 ? n - 1 : null);
         value++;
-        hub.event(null, EventKind.FORCE_RELEASE, ref(), Map.of("holder", dead.pid, "value", value));
+        hub.event(null, EventKind.FORCE_RELEASE, ref(), Map.of("holder", dead.pid, "value", value,
+                "by", Hub.SUPERVISOR));
         wake();
     }
 

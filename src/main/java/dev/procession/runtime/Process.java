@@ -184,6 +184,11 @@ public class Process {
         return Boolean.TRUE.equals(mp.client().call("proc.join", m));
     }
 
+    /** Whether its exit was reaped and reported to the hub. */
+    boolean reaped() {
+        return exited.isDone();
+    }
+
     /** is_alive(): started and not yet reaped. */
     public boolean isAlive() {
         return current || os != null && !exited.isDone() && os.isAlive();
