@@ -2,6 +2,7 @@ package dev.procession.cli;
 
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
+import dev.procession.events.Outcome;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +30,10 @@ final class LogPrinter implements Consumer<Event> {
         out.printf("%8.3fs  %-24s %s%n", e.micros() / 1e6, who, what);
     }
 
+    private static boolean atOnce(Event e) {
+        return Outcome.of(e) == Outcome.AT_ONCE;
+    }
+
     /** A proxy call's key or index, as Python would write it: ['count'], [3]. */
     private static String argument(Event e) {
         Object key = e.get("key") != null ? e.get("key") : e.get("index");
@@ -51,12 +56,15 @@ final class LogPrinter implements Consumer<Event> {
             case WAIT -> "waits on " + obj;
             case JOIN -> "waits in join() for " + e.obj() + (e.get("timeout") == null ? "" : ", at most "
                     + e.get("timeout") + " s");
-            case WOKE -> "woken by " + obj;
+            case WOKE -> atOnce(e) ? "finds " + obj + " ready, no wait" : "woken by " + obj;
+            case JOIN_END -> "join() of " + e.obj() + " returns" + (e.get("exitcode") == null ? "" : ", exitcode "
+                    + e.get("exitcode")) + (Outcome.of(e) == Outcome.TIMEOUT ? " (timed out)" : "");
+            case RUN -> "runs " + e.get("scenario") + " " + e.get("params") + " at speed " + e.get("speed");
             case SET -> "sets " + obj;
             case CLEAR -> "clears " + obj;
             case CHECK -> "checks " + obj + ": " + (Boolean.TRUE.equals(e.get("set")) ? "set" : "not set");
-            case TIMEOUT -> "timed out on " + obj;
-            case SLEEP, DISCONNECT, SPEED -> null;
+            case TIMEOUT -> atOnce(e) ? e.get("op") + " on " + obj + " fails at once" : "timed out on " + obj;
+            case SLEEP, SLEEP_END, SAMPLE, DISCONNECT, SPEED -> null;
             case NOTIFY -> "notifies " + obj + " (" + e.get("n") + "), woke " + e.get("woken");
             case PASS -> "arrived last at " + obj + ": all " + e.get("parties") + " go on";
             case BROKEN -> obj + " is broken (" + e.get("reason") + ")";

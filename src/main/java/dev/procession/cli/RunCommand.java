@@ -2,6 +2,7 @@ package dev.procession.cli;
 
 import dev.procession.events.EventLog;
 import dev.procession.events.JsonLinesWriter;
+import dev.procession.events.LogFollower;
 import dev.procession.scenario.BadParameterException;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
@@ -49,10 +50,14 @@ final class RunCommand implements Callable<Integer> {
         }
         EventLog log = new EventLog();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        log.subscribe(json ? e -> out.println(e.toJsonLine()) : new LogPrinter(out));
         JsonLinesWriter file = eventsFile == null ? null : JsonLinesWriter.toFile(eventsFile);
+        // Each reader follows the log on a thread of its own: a terminal paused by `| less`
+        // holds up the printing, never the hub and the processes of the run.
+        Followers followers = new Followers();
+        followers.add(LogFollower.start(log, json ? e -> out.println(e.toJsonLine()) : new LogPrinter(out),
+                "procession-printer"));
         if (file != null) {
-            log.subscribe(file);
+            followers.add(LogFollower.start(log, file, "procession-events-file"));
         }
         AtomicBoolean interrupted = new AtomicBoolean();
         long code;
@@ -61,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
             Thread cleanup = new Thread(() -> {
                 interrupted.set(true);
                 run.close();
+                followers.close();
                 // Said here: once the hooks end the JVM halts, whatever the main thread was doing.
                 System.err.println(INTERRUPTED);
             }, "procession-cleanup");
@@ -72,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
                 // The hook is already running; closing the run below waits for it to finish.
             }
         } finally {
+            // Everything the run logged is printed and written before the command says it is done.
+            followers.close();
             if (file != null) {
                 file.close();
             }
@@ -90,6 +98,20 @@ final class RunCommand implements Callable<Integer> {
             return Main.ExitCode.FAILED;
         }
         return Main.ExitCode.OK;
+    }
+
+    /** The command's log readers, drained and stopped together. */
+    private static final class Followers implements AutoCloseable {
+        private final List<LogFollower> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void add(LogFollower follower) {
+            all.add(follower);
+        }
+
+        @Override
+        public void close() {
+            all.forEach(LogFollower::close);
+        }
     }
 
     private Map<String, String> parseSettings(Scenario scenario) {

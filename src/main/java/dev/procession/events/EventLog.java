@@ -1,19 +1,19 @@
 package dev.procession.events;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * The append-only record of a run, and its single source of truth. Appends are numbered in
- * order; listeners see each event once, on the appending thread, in order.
+ * order. Readers pull on their own threads ({@link #since}, {@link #awaitSince}, or a
+ * {@link LogFollower}): nothing of theirs runs on the appending thread, which is the hub's, so a
+ * slow reader (a paused {@code | less}) never stalls a run.
  */
 public final class EventLog {
     private final long startNanos = System.nanoTime();
     private final List<Event> events = new ArrayList<>();
-    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
 
     public Event append(long pid, long ppid, String proc, EventKind kind, String obj, Map<String, Object> data) {
         Event event;
@@ -21,37 +21,10 @@ public final class EventLog {
             event = new Event(events.size() + 1L, (System.nanoTime() - startNanos) / 1000, pid, ppid, proc, kind,
                     obj, data);
             events.add(event);
-            // Listeners run under the lock so that every listener sees events in log order.
-            for (Consumer<Event> listener : listeners) {
-                deliver(listener, event);
-            }
+            // Wakes the readers waiting in awaitSince; they read on their own threads.
             notifyAll();
         }
         return event;
-    }
-
-    /**
-     * A listener that throws is dropped and its error goes to the thread's uncaught-exception
-     * handler: the log, and the hub thread that appends to it, must go on for everyone else.
-     */
-    private void deliver(Consumer<Event> listener, Event event) {
-        try {
-            listener.accept(event);
-        } catch (RuntimeException e) {
-            listeners.remove(listener);
-            Thread me = Thread.currentThread();
-            me.getUncaughtExceptionHandler().uncaughtException(me, e);
-        }
-    }
-
-    /** Adds a listener that first receives every event so far, then each new one. */
-    public synchronized void subscribe(Consumer<Event> listener) {
-        events.forEach(listener);
-        listeners.add(listener);
-    }
-
-    public void unsubscribe(Consumer<Event> listener) {
-        listeners.remove(listener);
     }
 
     public synchronized List<Event> snapshot() {
@@ -60,8 +33,25 @@ public final class EventLog {
 
     /** Events with a sequence number greater than {@code afterSeq}, for readers that poll. */
     public synchronized List<Event> since(long afterSeq) {
-        int from = (int) Math.min(afterSeq, events.size());
+        int from = (int) Math.min(Math.max(0, afterSeq), events.size());
         return List.copyOf(events.subList(from, events.size()));
+    }
+
+    /**
+     * Events with a sequence number greater than {@code afterSeq}, waiting up to {@code timeout}
+     * for the first of them to be appended; empty if none came in time.
+     */
+    public synchronized List<Event> awaitSince(long afterSeq, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (events.size() <= afterSeq) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return List.of();
+            }
+            // Rounded up so that a wait of less than a millisecond still waits, not spins.
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return since(afterSeq);
     }
 
     public synchronized int size() {

@@ -94,7 +94,7 @@ final class BarrierPrimitive extends Primitive {
         }
         // The last to arrive runs the action; the others stay parked until it reports back.
         running = new Generation(call.proc, generation);
-        call.event(EventKind.ACTION, ref(), Map.of("target", action.get("target"), "index", index));
+        call.end(EventKind.ACTION, ref(), Map.of("target", action.get("target"), "index", index));
         call.reply(Map.of("index", index, "action", action));
     }
 
@@ -113,18 +113,23 @@ final class BarrierPrimitive extends Primitive {
         if (!call.live()) {
             return;
         }
-        call.event(EventKind.TIMEOUT, ref(), Map.of("op", "wait"));
+        call.endTimedOut(ref(), Map.of("op", "wait"));
         breakAll(call, "timeout", true);
     }
 
     /** Releases the waiters in arrival order; {@code last} (index parties-1) is answered by the caller's op. */
     private void pass(Call last, List<Call> waiting) {
-        last.event(EventKind.PASS, ref(), Map.of("parties", parties,
-                "pids", waiting.stream().map(Call::pid).toList()));
+        Map<String, Object> data = Map.of("parties", parties, "pids", waiting.stream().map(Call::pid).toList());
+        // The last arrival's own wait ends here, at once; after an action its wait already ended.
+        if (last.message().get("op").equals("wait")) {
+            last.end(EventKind.PASS, ref(), data);
+        } else {
+            last.event(EventKind.PASS, ref(), data);
+        }
         for (int i = 0; i < waiting.size(); i++) {
             Call c = waiting.get(i);
             if (c.live() && !c.answered()) {
-                c.event(EventKind.WOKE, ref(), Map.of("index", (long) i));
+                c.end(EventKind.WOKE, ref(), Map.of("index", (long) i));
                 c.reply((long) i);
             }
         }
@@ -179,6 +184,10 @@ final class BarrierPrimitive extends Primitive {
             default -> "the barrier is broken (" + reason + ")";
         };
         for (Call c : live) {
+            if (c != cause) {
+                // Each waiter's wait ends, woken by the break (the timed-out one ended with its timeout).
+                c.end(EventKind.WOKE, ref(), Map.of("error", BROKEN, "reason", reason));
+            }
             c.fail(BROKEN, text);
         }
     }

@@ -1,6 +1,7 @@
 package dev.procession.hub;
 
 import dev.procession.events.EventKind;
+import dev.procession.events.Outcome;
 import dev.procession.protocol.FrameException;
 import dev.procession.protocol.Messages;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import java.util.Map;
  * (an acquire of a held lock) is parked in the primitive's waiters until it is resolved.
  */
 public final class Call {
+    /** The request field, and the event field, that marks a call of Python's exit handling. */
+    public static final String AT_EXIT = "atexit";
+
     private final Hub hub;
     final Connection connection;
     final ProcRecord proc;
@@ -18,6 +22,8 @@ public final class Call {
     final Map<String, Object> message;
     private Timers.Timer timer;
     private boolean answered;
+    /** It was parked at least once: its ending event says it woke, not that it returned at once. */
+    private boolean waited;
 
     Call(Hub hub, Connection connection, ProcRecord proc, long id, Map<String, Object> message) {
         this.hub = hub;
@@ -69,6 +75,11 @@ public final class Call {
         hub.answered(this);
     }
 
+    /** The listing line the caller was at, or null. */
+    public Long line() {
+        return message.get("line") instanceof Long line ? line : null;
+    }
+
     public void fail(String type, String text) {
         if (answered) {
             return;
@@ -110,6 +121,33 @@ public final class Call {
         }
     }
 
+    /** Hub.blocked calls it for every park, timed or not. */
+    void markWaited() {
+        waited = true;
+    }
+
+    /** Whether it was parked: its ending outcome is then woke (or timeout), never at-once. */
+    public boolean waited() {
+        return waited;
+    }
+
+    /** Records the event that ends this call: outcome woke if it waited, at-once if it did not. */
+    public void end(EventKind kind, String obj, Map<String, Object> data) {
+        end(kind, obj, data, waited ? Outcome.WOKE : Outcome.AT_ONCE);
+    }
+
+    /** Records the event that ends this call, with the outcome given. */
+    public void end(EventKind kind, String obj, Map<String, Object> data, Outcome outcome) {
+        Map<String, Object> withOutcome = new LinkedHashMap<>(data);
+        withOutcome.put(Outcome.FIELD, outcome.wireName());
+        event(kind, obj, withOutcome);
+    }
+
+    /** Its timeout expired while it waited: a {@code timeout} event with {@code op} ends it. */
+    public void endTimedOut(String obj, Map<String, Object> data) {
+        end(EventKind.TIMEOUT, obj, data, Outcome.TIMEOUT);
+    }
+
     /** The reference of the object the message names, or null when it names none that exists. */
     private String objectRef() {
         if (message.get("obj") instanceof Long obj) {
@@ -135,6 +173,24 @@ public final class Call {
         return Messages.optBoolean(message, "block", true);
     }
 
+    /** Whether it may wait at all: blocking, and not with a timeout of zero or less. */
+    public boolean mayWait() {
+        Double timeout = timeout();
+        return blocking() && (timeout == null || timeout > 0);
+    }
+
+    /**
+     * The details of the {@code timeout} event (outcome at-once) of a call that could not have
+     * what it asked for and was not allowed to wait: acquire(False), get_nowait() on an empty queue.
+     */
+    public Map<String, Object> failedAtOnce(String op) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("op", op);
+        data.put("block", blocking() ? null : Boolean.FALSE);
+        data.put("timeout", blocking() ? timeout() : null);
+        return data;
+    }
+
     public Double timeout() {
         return Messages.optSeconds(message, "timeout");
     }
@@ -154,10 +210,13 @@ public final class Call {
     /** Records an event as done by the caller. */
     public void event(EventKind kind, String obj, Map<String, Object> data) {
         // The listing line the process was at, so the code view can put its cursor there.
-        if (message.get("line") instanceof Long line) {
-            Map<String, Object> withLine = new LinkedHashMap<>(data);
-            withLine.put("line", line);
-            data = withLine;
+        // Calls made while the runtime does Python's exit handling carry atexit instead of a line.
+        boolean atExit = Boolean.TRUE.equals(message.get(AT_EXIT));
+        if (message.get("line") instanceof Long || atExit) {
+            Map<String, Object> marked = new LinkedHashMap<>(data);
+            marked.put("line", message.get("line"));
+            marked.put(AT_EXIT, atExit ? Boolean.TRUE : null);
+            data = marked;
         }
         hub.event(proc, kind, obj, data);
     }

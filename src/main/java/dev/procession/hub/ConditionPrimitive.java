@@ -52,6 +52,7 @@ final class ConditionPrimitive extends Primitive {
         waiters.add(call);
         call.event(EventKind.WAIT, ref(), Map.of("lock", lock.ref(), "waiters", waiters.size()));
         saved.put(call, lock.releaseAll(call, ref()));
+        // The wait ends with the lock's `acquired` (for this condition), which carries the outcome.
         call.block(ref(), () -> {
             // Not after a notify: a notified waiter's wait is over; it only queues for the lock.
             if (!call.live() || !saved.containsKey(call)) {

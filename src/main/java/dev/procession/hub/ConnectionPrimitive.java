@@ -123,6 +123,10 @@ final class ConnectionPrimitive extends Primitive {
         requireReadable();
         Double timeout = call.timeout();
         if (!inbox.isEmpty() || peer.gone) {
+            if (call.mayWait()) {
+                // poll(timeout) might have waited; poll() with no time to wait is only a look.
+                call.end(EventKind.WOKE, ref(), Map.of("poll", true));
+            }
             call.reply(true);
         } else if (timeout != null && timeout <= 0) {
             call.reply(false);
@@ -131,7 +135,7 @@ final class ConnectionPrimitive extends Primitive {
             call.event(EventKind.RECV_WAIT, ref(), Map.of("poll", true, "receivers", (long) (receivers.size() + pollers.size())));
             call.block(ref(), () -> {
                 pollers.remove(call);
-                call.event(EventKind.TIMEOUT, ref(), Map.of("op", "poll"));
+                call.endTimedOut(ref(), Map.of("op", "poll"));
                 call.reply(false);
             });
         }
@@ -163,7 +167,7 @@ final class ConnectionPrimitive extends Primitive {
         if (!inbox.isEmpty() || peer.gone) {
             Call poller;
             while ((poller = pollers.poll()) != null) {
-                poller.event(EventKind.WOKE, ref(), Map.of("poll", true));
+                poller.end(EventKind.WOKE, ref(), Map.of("poll", true));
                 poller.reply(true);
             }
         }
@@ -184,12 +188,12 @@ final class ConnectionPrimitive extends Primitive {
         Map<String, Object> data = new LinkedHashMap<>(4);
         data.put("size", (long) inbox.size());
         data.put("item", ItemRepr.of(item));
-        call.event(EventKind.RECV, ref(), data);
+        call.end(EventKind.RECV, ref(), data);
         call.reply(item);
     }
 
     private void eof(Call call) {
-        call.event(EventKind.EOF, ref(), Map.of("peer", peer.ref()));
+        call.end(EventKind.EOF, ref(), Map.of("peer", peer.ref()));
         call.fail("EOFError", "");
     }
 

@@ -44,13 +44,15 @@ final class EventPrimitive extends Primitive {
         call.event(EventKind.SET, ref(), Map.of("woken", woken.stream().map(Call::pid).toList()));
         call.reply(null);
         for (Call w : woken) {
-            w.event(EventKind.WOKE, ref(), Map.of());
+            w.end(EventKind.WOKE, ref(), Map.of());
             w.reply(true);
         }
     }
 
     private void waitFor(Call call) {
         if (flag) {
+            // Worth showing: the car saw the green light and drove on without stopping.
+            call.end(EventKind.WOKE, ref(), Map.of());
             call.reply(true);
             return;
         }
@@ -58,7 +60,7 @@ final class EventPrimitive extends Primitive {
         call.event(EventKind.WAIT, ref(), Map.of("waiters", waiters.size()));
         call.block(ref(), () -> {
             waiters.remove(call);
-            call.event(EventKind.TIMEOUT, ref(), Map.of("op", "wait"));
+            call.endTimedOut(ref(), Map.of("op", "wait"));
             call.reply(false);
         });
     }

@@ -50,6 +50,13 @@ public final class Hub implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** The supervisor is stopping the run (hub thread only). */
+    private boolean stopping;
+    /** Python's exit code for death by SIGKILL, and how an exit during a stop is described. */
+    private static final long KILLED_EXIT_CODE = -9;
+    public static final String KILLED_BY_STOP = "killed by stop";
+    /** The {@code by} of what the supervisor (the app, the CLI) did. */
+    static final String SUPERVISOR = "supervisor";
     private long nextObjectId = 1;
     private long nextConnection = 1;
 
@@ -150,6 +157,23 @@ public final class Hub implements AutoCloseable {
         });
     }
 
+    /**
+     * The supervisor started the main program as {@code pid}: the hub knows its pid from now on
+     * (an exit before its hello is then still its own) and records its {@code spawn}.
+     */
+    public void spawnedMain(long procId, long pid, long supervisorPid) {
+        query(() -> {
+            ProcRecord main = processes.require(procId);
+            main.pid = pid;
+            main.ppid = supervisorPid;
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("parent", "supervisor");
+            data.put("supervisorPid", supervisorPid);
+            event(main, EventKind.SPAWN, null, data);
+            return null;
+        });
+    }
+
     public List<ProcInfo> processes() {
         return query(processes::infos);
     }
@@ -192,7 +216,7 @@ public final class Hub implements AutoCloseable {
         query(() -> {
             ProcRecord p = processes.require(procId);
             p.daemon = daemon;
-            event(p, EventKind.DAEMON, null, Map.of("daemon", daemon, "note",
+            event(p, EventKind.DAEMON, null, Map.of("daemon", daemon, "by", SUPERVISOR, "note",
                     "Procession extension: Python refuses to change daemon after start()"));
             return null;
         });
@@ -215,7 +239,11 @@ public final class Hub implements AutoCloseable {
     public void reportExit(long procId, Long exitCode, String how) {
         // Synchronous, so whoever learns of the exit next (a waiting test, the CLI) finds it logged.
         query(() -> {
-            exited(processes.find(procId), exitCode, how);
+            // During a stop, an exit nobody could read (a process the stop killed, seen as an orphan
+            // after its parent died first) is the stop's to record, as killed by it.
+            if (!(stopping && exitCode == null)) {
+                exited(processes.find(procId), exitCode, how);
+            }
             return null;
         });
     }
@@ -229,6 +257,40 @@ public final class Hub implements AutoCloseable {
             } else {
                 log.append(pid, 0, null, kind, null, data);
             }
+        });
+    }
+
+    /** Records an event of the run itself (pid 0), such as a sample, in the hub's order. */
+    public void recordRun(EventKind kind, Map<String, Object> data) {
+        submit(() -> event(null, kind, null, data));
+    }
+
+    /**
+     * The supervisor is about to kill every process of the run: from now on an exit by SIGKILL
+     * is recorded as killed by the stop, whoever reports it.
+     */
+    public void beginStop() {
+        query(() -> stopping = true);
+    }
+
+    /**
+     * The stop is over: every process that started and has no exit yet gets one, so none stays
+     * alive in a replay of the log; those in {@code killed} were killed by the stop (-9), the
+     * others had ended unreported. Then {@code stopped} names the killed PIDs.
+     */
+    public void endStop(java.util.Set<Long> killed) {
+        query(() -> {
+            for (ProcInfo p : processes.infos()) {
+                if (p.pid() > 0 && !p.exited()) {
+                    boolean byStop = killed.contains(p.pid());
+                    exited(processes.find(p.id()), byStop ? KILLED_EXIT_CODE : null,
+                            byStop ? KILLED_BY_STOP : "ended before the stop; no exit code was reported");
+                }
+            }
+            if (!killed.isEmpty()) {
+                event(null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(killed)));
+            }
+            return null;
         });
     }
 
@@ -269,6 +331,7 @@ public final class Hub implements AutoCloseable {
     }
 
     void blocked(Call call, String obj) {
+        call.markWaited();
         ProcRecord proc = call.proc;
         proc.state = obj == null ? "sleeping" : "blocked";
         proc.blockedOn = obj;
@@ -536,6 +599,9 @@ public final class Hub implements AutoCloseable {
         if (proc == null || proc.exited) {
             return;
         }
+        if (stopping && exitCode != null && exitCode == KILLED_EXIT_CODE) {
+            how = KILLED_BY_STOP;
+        }
         proc.exited = true;
         proc.exitCode = exitCode;
         proc.state = "exited";
@@ -544,10 +610,7 @@ public final class Hub implements AutoCloseable {
         data.put("exitcode", exitCode);
         data.put("how", how);
         event(proc, EventKind.EXIT, null, data);
-        ProcRecord parent = processes.find(proc.parentId);
-        if (parent != null && "blocked".equals(parent.state) && proc.name.equals(parent.blockedOn)) {
-            unblocked(parent);
-        }
+        Joins.childExited(proc);
         for (Primitive p : new ArrayList<>(objects.values())) {
             p.processExited(proc.id, proc.pid, proc.name);
         }

@@ -1,6 +1,7 @@
 package dev.procession.hub;
 
 import dev.procession.events.EventKind;
+import dev.procession.events.Outcome;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,15 +44,12 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         }
         if (recursive && holder == call.proc) {
             count++;
-            call.event(EventKind.ACQUIRED, ref(), Map.of("count", count));
+            call.end(EventKind.ACQUIRED, ref(), Map.of("count", count));
             call.reply(true);
             return;
         }
-        if (!recursive && holder == call.proc && !call.blocking()) {
-            call.reply(false);
-            return;
-        }
-        if (!call.blocking()) {
+        if (!call.mayWait()) {
+            call.end(EventKind.TIMEOUT, ref(), call.failedAtOnce("acquire"));
             call.reply(false);
             return;
         }
@@ -59,7 +57,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         call.event(EventKind.ACQUIRE_WAIT, ref(), Map.of("holder", holder.pid, "waiters", waiters.size()));
         call.block(ref(), () -> {
             waiters.remove(call);
-            call.event(EventKind.TIMEOUT, ref(), Map.of("op", "acquire"));
+            call.endTimedOut(ref(), Map.of("op", "acquire"));
             call.reply(false);
         });
     }
@@ -75,7 +73,10 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
             data.put("count", count);
             data.put("for", regrant.condition);
         }
-        call.event(EventKind.ACQUIRED, ref(), data);
+        // A Condition's wait ends here, when it holds the lock again: woke if notified, else timeout.
+        Outcome outcome = regrant == null ? (call.waited() ? Outcome.WOKE : Outcome.AT_ONCE)
+                : regrant.result ? Outcome.WOKE : Outcome.TIMEOUT;
+        call.end(EventKind.ACQUIRED, ref(), data, outcome);
         call.reply(regrant == null ? Boolean.TRUE : regrant.result);
     }
 
@@ -154,6 +155,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("holder", holder.pid);
         data.put("holderAlive", !holder.exited);
+        data.put("by", Hub.SUPERVISOR);
         hub.event(null, EventKind.FORCE_RELEASE, ref(), data);
         holder = null;
         handOn();

@@ -20,8 +20,14 @@ final class Operations {
                 ProcRecord child = child(hub, call);
                 child.pid = Messages.integer(m, "pid");
                 child.ppid = call.proc.pid;
-                hub.event(child, EventKind.SPAWN, null, Map.of("parent", call.proc.name, "target", child.target,
-                        "daemon", child.daemon));
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("parent", call.proc.name);
+                data.put("parentPid", call.proc.pid);
+                // Where the parent's p.start() is, so the code view can light it up.
+                data.put("parentLine", call.line());
+                data.put("target", child.target);
+                data.put("daemon", child.daemon);
+                hub.event(child, EventKind.SPAWN, null, data);
                 call.reply(null);
             }
             case "proc.exit" -> {
@@ -31,13 +37,8 @@ final class Operations {
                 call.reply(null);
             }
             case "proc.daemon" -> call.reply(child(hub, call).daemon);
-            case "proc.join" -> join(hub, call);
-            case "proc.signal" -> {
-                ProcRecord child = child(hub, call);
-                hub.event(child, EventKind.SIGNAL, null, Map.of("signal", Messages.string(m, "signal"),
-                        "by", call.proc.name));
-                call.reply(null);
-            }
+            case "proc.join" -> Joins.join(call, child(hub, call));
+            case "proc.signal" -> signal(call, child(hub, call));
             case "sleep" -> sleep(call);
             case "print" -> {
                 call.event(EventKind.PRINT, null, Map.of("text", Messages.string(m, "text")));
@@ -54,17 +55,21 @@ final class Operations {
         }
     }
 
-    /** The parent waits in join(): shown as blocked on the child until the child exits. */
-    private static void join(Hub hub, Call call) {
-        ProcRecord child = child(hub, call);
+    /** The parent is about to signal its child: the event is the child's, the sender's line is byLine. */
+    private static void signal(Call call, ProcRecord child) {
+        String signal = Messages.string(call.message, "signal");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("signal", signal);
+        data.put("action", switch (signal) {
+            case "SIGTERM" -> "terminate";
+            case "SIGKILL" -> "kill";
+            default -> null;
+        });
+        data.put("by", call.proc.name);
+        data.put("byPid", call.proc.pid);
+        data.put("byLine", call.line());
+        call.hub().event(child, EventKind.SIGNAL, null, data);
         call.reply(null);
-        if (!child.exited) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("child", child.pid);
-            data.put("timeout", Messages.optSeconds(call.message, "timeout"));
-            call.event(EventKind.JOIN, child.name, data);
-            hub.blocked(call, child.name);
-        }
     }
 
     private static ProcRecord child(Hub hub, Call call) {
@@ -119,12 +124,14 @@ final class Operations {
         }
         call.event(EventKind.SLEEP, null, Map.of("seconds", seconds));
         if (seconds == 0) {
+            call.end(EventKind.SLEEP_END, null, Map.of());
             call.reply(null);
             return;
         }
         call.hub().blocked(call, null);
         call.hub().timers().schedule(seconds, () -> {
             if (call.live()) {
+                call.end(EventKind.SLEEP_END, null, Map.of());
                 call.reply(null);
             }
         });

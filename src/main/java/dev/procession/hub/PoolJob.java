@@ -1,6 +1,9 @@
 package dev.procession.hub;
 
+import dev.procession.events.EventKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +15,8 @@ import java.util.List;
 final class PoolJob {
     final long id;
     final String target;
+    /** The pool's reference: the events that end result waits name it. */
+    private final String poolRef;
     private final Object[] values;
     private final Failure[] failures;
     private final boolean[] done;
@@ -23,7 +28,8 @@ final class PoolJob {
     record Failure(String error, String message) {
     }
 
-    PoolJob(long id, String target, int size) {
+    PoolJob(String poolRef, long id, String target, int size) {
+        this.poolRef = poolRef;
         this.id = id;
         this.target = target;
         this.values = new Object[size];
@@ -80,6 +86,7 @@ final class PoolJob {
     boolean tryAnswer(Call call, String op, Integer index) {
         if (op.equals("wait")) {
             if (ready() || cancelled != null) {
+                ended(call, null);
                 call.reply(null);
                 return true;
             }
@@ -98,13 +105,23 @@ final class PoolJob {
             return true;
         }
         if (cancelled != null) {
+            ended(call, cancelled);
             call.fail(cancelled.error, cancelled.message);
             return true;
         }
         return false;
     }
 
-    private static void answer(Call call, Failure failure, Object value) {
+    /** The one event that ends a result wait: {@code woke} (or at once), with the error it raises. */
+    private void ended(Call call, Failure failure) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("job", id);
+        data.put("error", failure == null ? null : failure.error);
+        call.end(EventKind.WOKE, poolRef, data);
+    }
+
+    private void answer(Call call, Failure failure, Object value) {
+        ended(call, failure);
         if (failure != null) {
             call.fail(failure.error, failure.message);
         } else {

@@ -89,7 +89,7 @@ final class PoolPrimitive extends Primitive {
         if (!tasks.stream().allMatch(t -> t instanceof List<?>)) {
             throw new HubError("TypeError", "each task's arguments must be a list");
         }
-        PoolJob job = new PoolJob(nextJob++, target, tasks.size());
+        PoolJob job = new PoolJob(ref(), nextJob++, target, tasks.size());
         jobs.put(job.id, job);
         for (int i = 0; i < tasks.size(); i++) {
             queue.add(new Task(job, i, new ArrayList<>((List<?>) tasks.get(i))));
@@ -110,13 +110,16 @@ final class PoolPrimitive extends Primitive {
             return;
         }
         if (!call.blocking()) {
+            Map<String, Object> data = call.failedAtOnce(op);
+            data.put("job", job.id);
+            call.end(EventKind.TIMEOUT, ref(), data);
             throw new HubError("TimeoutError", "");
         }
         job.park(call);
         call.event(EventKind.WAIT, ref(), Map.of("job", job.id));
         call.block(ref(), () -> {
             job.unpark(call);
-            call.event(EventKind.TIMEOUT, ref(), Map.of("op", op, "job", job.id));
+            call.endTimedOut(ref(), Map.of("op", op, "job", job.id));
             if (op.equals("wait")) {
                 call.reply(null);
             } else {

@@ -25,6 +25,8 @@ final class ProcRecord {
     /** The call it is blocked in; only that call's answer (or a new request after it) unblocks it. */
     Call blockingCall;
     int childCount;
+    /** Its parent's join() calls waiting for it to exit. */
+    final WaitQueue joiners = new WaitQueue();
     /** Python's _identity: where it sits in the tree ([] for the main process, [1, 2] for Process-1:2). */
     List<Object> identity = List.of();
 

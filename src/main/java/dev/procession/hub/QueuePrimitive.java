@@ -108,6 +108,7 @@ final class QueuePrimitive extends Primitive {
             return;
         }
         if (!call.blocking()) {
+            call.end(EventKind.TIMEOUT, ref(), withSize(call.failedAtOnce("put")));
             throw new HubError("Full", "");
         }
         putters.add(call);
@@ -136,6 +137,7 @@ final class QueuePrimitive extends Primitive {
         // get(False) never waits, as in Python (where empty() and qsize() are also only a hint).
         boolean wait = call.blocking();
         if (!wait) {
+            call.end(EventKind.TIMEOUT, ref(), withSize(call.failedAtOnce("get")));
             throw new HubError("Empty", "");
         }
         getters.add(call);
@@ -184,7 +186,7 @@ final class QueuePrimitive extends Primitive {
         Handles.sent(hub, item);
         Map<String, Object> data = sized();
         data.put("item", ItemRepr.of(item));
-        call.event(EventKind.PUT, ref(), data);
+        call.end(EventKind.PUT, ref(), data);
     }
 
     private void deliver(Call call) {
@@ -219,7 +221,7 @@ final class QueuePrimitive extends Primitive {
         Handles.delivered(hub, item, call.proc);
         Map<String, Object> data = sized();
         data.put("item", ItemRepr.of(item));
-        call.event(EventKind.GOT, ref(), data);
+        call.end(EventKind.GOT, ref(), data);
     }
 
     private void taskDone(Call call) {
@@ -232,7 +234,7 @@ final class QueuePrimitive extends Primitive {
         if (unfinished == 0) {
             Call joiner;
             while ((joiner = joiners.poll()) != null) {
-                joiner.event(EventKind.JOINED, ref(), Map.of());
+                joiner.end(EventKind.JOINED, ref(), Map.of("unfinished", 0L));
                 joiner.reply(null);
             }
         }
@@ -240,6 +242,7 @@ final class QueuePrimitive extends Primitive {
 
     private void join(Call call) {
         if (unfinished == 0) {
+            call.end(EventKind.JOINED, ref(), Map.of("unfinished", 0L));
             call.reply(null);
             return;
         }
@@ -259,7 +262,12 @@ final class QueuePrimitive extends Primitive {
     private void timedOut(Call call, String op) {
         Map<String, Object> data = sized();
         data.put("op", op);
-        call.event(EventKind.TIMEOUT, ref(), data);
+        call.endTimedOut(ref(), data);
+    }
+
+    private Map<String, Object> withSize(Map<String, Object> data) {
+        data.put("size", (long) size());
+        return data;
     }
 
     private Map<String, Object> sized() {

@@ -46,7 +46,8 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
             take(call);
             return;
         }
-        if (!call.blocking()) {
+        if (!call.mayWait()) {
+            call.end(EventKind.TIMEOUT, ref(), call.failedAtOnce("acquire"));
             call.reply(false);
             return;
         }
@@ -54,7 +55,7 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
         call.event(EventKind.ACQUIRE_WAIT, ref(), Map.of("value", value, "waiters", waiters.size()));
         call.block(ref(), () -> {
             waiters.remove(call);
-            call.event(EventKind.TIMEOUT, ref(), Map.of("op", "acquire"));
+            call.endTimedOut(ref(), Map.of("op", "acquire"));
             call.reply(false);
         });
     }
@@ -62,7 +63,7 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
     private void take(Call call) {
         value--;
         holders.merge(call.proc, 1, Integer::sum);
-        call.event(EventKind.ACQUIRED, ref(), Map.of("value", value));
+        call.end(EventKind.ACQUIRED, ref(), Map.of("value", value));
         call.reply(true);
     }
 
@@ -96,7 +97,8 @@ final class SemaphorePrimitive extends Primitive implements ForceReleasable {
         }
         holders.computeIfPresent(dead, (p, n) -> n > 1 ? n - 1 : null);
         value++;
-        hub.event(null, EventKind.FORCE_RELEASE, ref(), Map.of("holder", dead.pid, "value", value));
+        hub.event(null, EventKind.FORCE_RELEASE, ref(), Map.of("holder", dead.pid, "value", value,
+                "by", Hub.SUPERVISOR));
         wake();
     }
 

@@ -39,6 +39,8 @@ public final class HubClient implements AutoCloseable {
     private volatile Consumer<Map<String, Object>> pushHandler = m -> { };
     private volatile boolean closing;
     private volatile Integer currentLine;
+    /** Set once the process's code has ended: its requests are Python's exit handling's. */
+    private volatile boolean atExit;
     /** How long told messages may wait to be sent with the next ones. */
     private static final long FLUSH_DELAY_NANOS = 300_000;
     private final Thread flusher;
@@ -91,6 +93,15 @@ public final class HubClient implements AutoCloseable {
     /** The listing line this process is at; sent with each request so events carry it. */
     void line(Integer line) {
         this.currentLine = line;
+    }
+
+    /**
+     * The process's code has ended and Python's exit handling begins: requests from now on carry
+     * {@code atexit: true} and no line, since no line of the listing is running them.
+     */
+    void beginExitHandling() {
+        currentLine = null;
+        atExit = true;
     }
 
     /** Sends a request and waits for its answer; failures come back as Python-named exceptions. */
@@ -223,6 +234,9 @@ public final class HubClient implements AutoCloseable {
         Integer line = currentLine;
         if (line != null) {
             m.put("line", line);
+        }
+        if (atExit) {
+            m.put("atexit", true);
         }
         try {
             return Frames.encode(m);

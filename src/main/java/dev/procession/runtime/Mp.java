@@ -388,6 +388,7 @@ public final class Mp {
      * daemonic, since the app may have changed it.
      */
     void finish() {
+        client.beginExitHandling();
         RuntimeException failed = null;
         Runnable action;
         while ((action = nextAtExit()) != null) {
@@ -403,8 +404,11 @@ public final class Mp {
                 child.terminate();
             }
         }
+        // As Python joins its active_children(): those already reaped are not joined again.
         for (Process child : children()) {
-            child.join();
+            if (!child.reaped()) {
+                child.join();
+            }
         }
         if (failed != null) {
             throw failed;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * multiprocessing.Process: a real child JVM, started by this process, so its parent in the
@@ -157,42 +156,37 @@ public class Process {
     /** Waits until the process ends. */
     public void join() {
         requireChild("join");
-        announceJoin(null);
+        joinInHub(null);
         exited.join();
     }
 
-    /** Tells the hub this process now waits for the child, so the app can show why it is blocked. */
-    private void announceJoin(Double timeout) {
-        if (exited.isDone()) {
-            return;
+    /**
+     * Waits at most {@code timeout} scenario seconds; returns whether it ended. The hub times the
+     * wait on the run's clock and says how it ended, so the log and the answer always agree.
+     */
+    public boolean join(double timeout) {
+        requireChild("join");
+        boolean ended = joinInHub(Math.max(0, timeout));
+        if (ended) {
+            // The hub recorded the exit our reaper reported; the reaper completes this right after.
+            exited.join();
         }
+        return ended;
+    }
+
+    /** Waits in the hub until the hub has recorded the child's exit, or the timeout expires. */
+    private boolean joinInHub(Double timeout) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("proc", procId);
         if (timeout != null) {
             m.put("timeout", timeout);
         }
-        mp.client().call("proc.join", m);
+        return Boolean.TRUE.equals(mp.client().call("proc.join", m));
     }
 
-    /** Waits at most {@code timeout} scenario seconds; returns whether it ended. */
-    public boolean join(double timeout) {
-        requireChild("join");
-        if (timeout < 0) {
-            timeout = 0;
-        }
-        announceJoin(timeout);
-        long nanos = (long) (timeout / mp.speed() * 1e9);
-        try {
-            exited.get(nanos, TimeUnit.NANOSECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+    /** Whether its exit was reaped and reported to the hub. */
+    boolean reaped() {
+        return exited.isDone();
     }
 
     /** is_alive(): started and not yet reaped. */

@@ -26,6 +26,11 @@ public final class Scenarios {
         return ALL;
     }
 
+    /** The scenario whose program is {@code id}; empty for other programs (test programs). */
+    public static java.util.Optional<Scenario> find(String id) {
+        return ALL.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
     public static Scenario byId(String id) {
         return ALL.stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> new UnknownScenarioException("unknown scenario '" + id + "'; known: "

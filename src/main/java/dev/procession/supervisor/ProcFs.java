@@ -166,17 +166,54 @@ public final class ProcFs {
         }
     }
 
+    /**
+     * PSS and USS of {@code pid} from {@code /proc/PID/smaps_rollup} (Linux 4.14+), or empty if it
+     * is gone or the kernel has no such file. The kernel walks the page tables to make it, so it
+     * costs far more than a stat read: sample it sparingly.
+     */
+    public static Optional<Memory> memory(long pid) {
+        return readIfPresent(procDir(pid).resolve("smaps_rollup"))
+                .flatMap(bytes -> parseSmapsRollup(new String(bytes, StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * What a process's memory costs: {@code pssBytes}, its share of every page it maps (a shared
+     * page counts 1/n to each of its n users), and {@code ussBytes}, the pages only it uses
+     * (Private_Clean + Private_Dirty): what its death would give back.
+     */
+    public record Memory(long pssBytes, long ussBytes) {
+    }
+
+    /** The Pss and Private_* lines of smaps_rollup; empty when Pss is missing (a zombie's file is empty). */
+    static Optional<Memory> parseSmapsRollup(String rollup) {
+        long pss = -1;
+        long privateBytes = 0;
+        for (String line : rollup.split("\n")) {
+            if (line.startsWith("Pss:")) {
+                pss = kilobytesField(line);
+            } else if (line.startsWith("Private_Clean:") || line.startsWith("Private_Dirty:")) {
+                privateBytes += kilobytesField(line);
+            }
+        }
+        return pss < 0 ? Optional.empty() : Optional.of(new Memory(pss, privateBytes));
+    }
+
+    /** "Pss:   1234 kB" in bytes; 0 when the number cannot be read. */
+    private static long kilobytesField(String line) {
+        String value = line.substring(line.indexOf(':') + 1).strip();
+        int space = value.indexOf(' ');
+        try {
+            return Long.parseLong(space < 0 ? value : value.substring(0, space)) * 1024;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** VmRSS from {@code /proc/PID/status} in bytes; 0 when absent (zombies and kernel threads have no memory). */
     static long parseVmRssBytes(String status) {
         for (String line : status.split("\n")) {
             if (line.startsWith("VmRSS:")) {
-                String value = line.substring("VmRSS:".length()).strip(); // "2176 kB"
-                int space = value.indexOf(' ');
-                try {
-                    return Long.parseLong(space < 0 ? value : value.substring(0, space)) * 1024;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
+                return kilobytesField(line); // "VmRSS:	    2176 kB"
             }
         }
         return 0;

@@ -1,7 +1,6 @@
 package dev.procession.supervisor;
 
 import dev.procession.events.EventKind;
-import dev.procession.events.Event;
 import dev.procession.events.EventLog;
 import dev.procession.hub.Hub;
 import dev.procession.hub.ProcInfo;
@@ -38,17 +37,9 @@ public final class Run implements AutoCloseable {
     private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sampler;
     private boolean closed;
-    /** PIDs of the run's processes that have spawned and not yet exited, as the event log tells. */
-    private final Set<Long> runPids = ConcurrentHashMap.newKeySet();
-    private final java.util.function.Consumer<Event> pidTracker = e -> {
-        if (e.pid() > 0) {
-            switch (e.kind()) {
-                case SPAWN, START -> runPids.add(e.pid());
-                case EXIT -> runPids.remove(e.pid());
-                default -> { }
-            }
-        }
-    };
+    private final LoggedPids runPids;
+    /** Touched by the sampler thread only. */
+    private final UsageSampler usage = new UsageSampler();
 
     private Run(Path dir, EventLog log, Hub hub, java.lang.Process main, long mainProcId) {
         this.dir = dir;
@@ -56,6 +47,7 @@ public final class Run implements AutoCloseable {
         this.hub = hub;
         this.main = main;
         this.mainProcId = mainProcId;
+        this.runPids = new LoggedPids(log);
         this.sampler = Executors.newSingleThreadScheduledExecutor(r ->
                 Thread.ofPlatform().name("procession-sampler").daemon(true).unstarted(r));
     }
@@ -63,6 +55,8 @@ public final class Run implements AutoCloseable {
     /** Starts {@code program}'s main target with {@code parameters} as its one argument. */
     public static Run start(String program, Map<String, Object> parameters, double speed, EventLog log)
             throws IOException {
+        // The header comes first: a reader of the log learns what runs before anything happens.
+        log.append(0, 0, null, EventKind.RUN, null, RunHeader.of(program, parameters, speed));
         Path dir = RunDirectory.create();
         Hub hub = Hub.start(dir, log, speed);
         try {
@@ -79,11 +73,7 @@ public final class Run implements AutoCloseable {
     }
 
     private void begin() {
-        log.subscribe(pidTracker);
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("parent", "supervisor");
-        data.put("supervisorPid", ProcessHandle.current().pid());
-        log.append(main.pid(), ProcessHandle.current().pid(), "MainProcess", EventKind.SPAWN, null, data);
+        hub.spawnedMain(mainProcId, main.pid(), ProcessHandle.current().pid());
         main.onExit().thenAccept(p -> {
             long code = ExitCodes.fromJava(p.exitValue());
             try {
@@ -248,10 +238,11 @@ public final class Run implements AutoCloseable {
 
     // ---------------------------------------------------------------- watching
 
-    /** Marks orphans and records exits that no parent is left to report. */
+    /** Records what every live process uses, marks orphans and records exits no parent is left to report. */
     private void sample() {
         try {
             List<ProcInfo> infos = hub.processes();
+            recordUsage(infos);
             for (ProcInfo p : infos) {
                 if (p.pid() == 0 || p.exited()) {
                     continue;
@@ -272,10 +263,22 @@ public final class Run implements AutoCloseable {
         }
     }
 
+    /** The {@code sample} event: one entry per live process of the run, recorded in the hub's order. */
+    private void recordUsage(List<ProcInfo> infos) {
+        Set<Long> pids = new LinkedHashSet<>();
+        if (main.isAlive()) {
+            // Before its hello the hub does not know the main process's pid yet.
+            pids.add(main.pid());
+        }
+        infos.stream().filter(p -> p.pid() > 0 && !p.exited()).forEach(p -> pids.add(p.pid()));
+        hub.recordRun(EventKind.SAMPLE, Map.of("procs", usage.sample(pids)));
+    }
+
     // ---------------------------------------------------------------- teardown
 
     /** Stops the run: every process of it is killed (SIGKILL, stopped ones too) and reaped. */
     public void stop() {
+        boolean hubAnswers = tell(hub::beginStop);
         Set<Long> pids = livePids();
         for (long pid : pids) {
             try {
@@ -294,8 +297,19 @@ public final class Run implements AutoCloseable {
                 }
             });
         }
-        if (!pids.isEmpty()) {
+        // Every process that started gets its exit before the hub closes, so none lives on in a replay.
+        if (!(hubAnswers && tell(() -> hub.endStop(pids))) && !pids.isEmpty()) {
             log.append(0, 0, null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(pids)));
+        }
+    }
+
+    /** Asks the hub; false when it is closed or stuck (the stop goes on without it). */
+    private static boolean tell(Runnable request) {
+        try {
+            request.run();
+            return true;
+        } catch (IllegalStateException hubGone) {
+            return false;
         }
     }
 
@@ -310,8 +324,13 @@ public final class Run implements AutoCloseable {
         }
         closed = true;
         sampler.shutdownNow();
+        try {
+            // A sample under way finishes first, so none is recorded after the stop.
+            sampler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         stop();
-        log.unsubscribe(pidTracker);
         try {
             finished.get(5, TimeUnit.SECONDS);
         } catch (Exception ignored) {

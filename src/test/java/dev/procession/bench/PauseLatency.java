@@ -118,20 +118,21 @@ final class PauseLatency {
 
     /** The busy process's pid and the id of its spinning thread. */
     private static long[] awaitBusy(EventLog log, Run run) throws Exception {
-        CompletableFuture<long[]> pid = new CompletableFuture<>();
-        Consumer<Event> listener = e -> {
-            if (e.kind() == EventKind.NOTE && "busy".equals(e.get("bench"))) {
-                pid.complete(new long[] {e.pid(), ((Number) e.get("tid")).longValue()});
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long seen = 0;
+        while (System.nanoTime() < deadline) {
+            for (Event e : log.awaitSince(seen, java.time.Duration.ofMillis(100))) {
+                seen = e.seq();
+                if (e.kind() == EventKind.NOTE && "busy".equals(e.get("bench"))) {
+                    return new long[] {e.pid(), ((Number) e.get("tid")).longValue()};
+                }
             }
-        };
-        run.finished().thenAccept(code -> pid.completeExceptionally(new IllegalStateException(
-                "busy process ended with " + code + " before reporting\n" + BenchMain.errors(log.snapshot()))));
-        log.subscribe(listener);
-        try {
-            return pid.get(60, TimeUnit.SECONDS);
-        } finally {
-            log.unsubscribe(listener);
+            if (run.finished().isDone()) {
+                throw new IllegalStateException("busy process ended with " + run.finished().join()
+                        + " before reporting\n" + BenchMain.errors(log.snapshot()));
+            }
         }
+        throw new java.util.concurrent.TimeoutException("the busy process did not report within 60 s");
     }
 
     /** The stat files of the busy process and of each of its threads, kept open and read with pread. */

@@ -51,24 +51,40 @@ class EventTest {
     }
 
     @Test
-    void aFailingListenerIsDroppedAndTheLogGoesOn() {
+    void awaitSinceReturnsWhatWasAppendedAfterTheSeqOrNothingInTime() throws Exception {
         EventLog log = new EventLog();
-        List<EventKind> seen = new ArrayList<>();
-        log.subscribe(e -> {
-            throw new IllegalStateException("listener bug");
-        });
-        log.subscribe(e -> seen.add(e.kind()));
-        Thread.UncaughtExceptionHandler before = Thread.currentThread().getUncaughtExceptionHandler();
-        List<Throwable> reported = new ArrayList<>();
-        Thread.currentThread().setUncaughtExceptionHandler((t, x) -> reported.add(x));
-        try {
-            log.append(1, 0, "MainProcess", EventKind.START, null, Map.of());
-            log.append(1, 0, "MainProcess", EventKind.PRINT, null, Map.of("text", "hi"));
-        } finally {
-            Thread.currentThread().setUncaughtExceptionHandler(before);
+        assertThat(log.awaitSince(0, java.time.Duration.ofMillis(1))).isEmpty();
+        log.append(1, 0, "MainProcess", EventKind.START, null, Map.of());
+        Thread appender = Thread.ofPlatform().start(() ->
+                log.append(1, 0, "MainProcess", EventKind.PRINT, null, Map.of("text", "hi")));
+        // Waits for the second event, appended on another thread, and returns it alone.
+        List<Event> after = log.awaitSince(1, java.time.Duration.ofSeconds(10));
+        appender.join();
+        assertThat(after).extracting(Event::kind).containsExactly(EventKind.PRINT);
+        assertThat(log.awaitSince(0, java.time.Duration.ZERO)).hasSize(2);
+    }
+
+    @Test
+    void aFollowerDrainsEveryEventInOrderBeforeItCloses() {
+        EventLog log = new EventLog();
+        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LogFollower follower = LogFollower.start(log, e -> seen.add(e.seq()), "test-follower");
+        for (int i = 0; i < 1000; i++) {
+            log.append(1, 0, "MainProcess", EventKind.PRINT, null, Map.of("text", "line " + i));
         }
-        assertThat(seen).containsExactly(EventKind.START, EventKind.PRINT);
-        assertThat(reported).singleElement().extracting(Throwable::getMessage).isEqualTo("listener bug");
+        follower.close();
+        assertThat(seen).hasSize(1000).isSorted();
+    }
+
+    @Test
+    void aFailingFollowerDoesNotStopTheLog() {
+        EventLog log = new EventLog();
+        LogFollower follower = LogFollower.start(log, e -> {
+            throw new IllegalStateException("reader bug");
+        }, "test-failing-follower");
+        log.append(1, 0, "MainProcess", EventKind.START, null, Map.of());
+        log.append(1, 0, "MainProcess", EventKind.PRINT, null, Map.of("text", "hi"));
+        follower.close();
         assertThat(log.size()).isEqualTo(2);
     }
 
@@ -89,9 +105,10 @@ class EventTest {
             }
         });
         EventLog log = new EventLog();
-        log.subscribe(failing);
-        log.append(1, 0, "MainProcess", EventKind.START, null, Map.of());
-        log.append(1, 0, "MainProcess", EventKind.EXIT, null, Map.of());
+        try (LogFollower follower = LogFollower.start(log, failing, "test-writer")) {
+            log.append(1, 0, "MainProcess", EventKind.START, null, Map.of());
+            log.append(1, 0, "MainProcess", EventKind.EXIT, null, Map.of());
+        }
         assertThat(failing.error()).get().extracting(Throwable::getMessage).isEqualTo("disk full");
     }
 
@@ -99,8 +116,8 @@ class EventTest {
     void writtenLinesReadBackInOrder() throws IOException {
         Path file = dir.resolve("events.jsonl");
         EventLog log = new EventLog();
-        try (JsonLinesWriter writer = JsonLinesWriter.toFile(file)) {
-            log.subscribe(writer);
+        try (JsonLinesWriter writer = JsonLinesWriter.toFile(file);
+             LogFollower follower = LogFollower.start(log, writer, "test-writer")) {
             log.append(1, 0, "MainProcess", EventKind.START, null, Map.of("target", "main"));
             log.append(1, 0, "MainProcess", EventKind.PRINT, null, Map.of("text", "多行\n文本"));
         }

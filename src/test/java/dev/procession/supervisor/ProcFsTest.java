@@ -100,6 +100,30 @@ class ProcFsTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
+    void readsPssAndUssOfRealProcesses() throws Exception {
+        child = new ProcessBuilder("sleep", "30").start();
+        for (long pid : new long[] {ME, child.pid()}) {
+            ProcFs.Memory memory = ProcFs.memory(pid).orElseThrow();
+            long rss = ProcFs.read(pid).orElseThrow().rssBytes();
+            assertThat(memory.ussBytes()).as("uss of %d", pid).isPositive();
+            // Unique pages are a part of its share, which is a part of what it maps.
+            assertThat(memory.pssBytes()).as("pss of %d", pid).isBetween(memory.ussBytes(), rss + 1024 * 1024);
+        }
+        child.destroyForcibly();
+        assertThat(child.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcFs.memory(child.pid())).as("a reaped process has no memory to read").isEmpty();
+    }
+
+    @Test
+    void parsesSmapsRollup() {
+        String rollup = "55d0-7ffd ---p 00000000 00:00 0  [rollup]\nRss:  1764 kB\nPss:  478 kB\n"
+                + "Pss_Dirty:  112 kB\nShared_Clean:  1568 kB\nPrivate_Clean:  84 kB\nPrivate_Dirty:  112 kB\n";
+        assertThat(ProcFs.parseSmapsRollup(rollup)).contains(new ProcFs.Memory(478L * 1024, (84L + 112) * 1024));
+        assertThat(ProcFs.parseSmapsRollup("")).as("a zombie's rollup is empty").isEmpty();
+    }
+
+    @Test
     void readsVmRssInBytes() {
         assertThat(ProcFs.parseVmRssBytes("Name:\tsleep\nVmRSS:\t    2176 kB\nThreads:\t1\n")).isEqualTo(2176L * 1024);
         assertThat(ProcFs.parseVmRssBytes("Name:\tzombie\nState:\tZ (zombie)\n")).isZero();

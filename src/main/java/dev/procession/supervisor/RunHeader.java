@@ -1,0 +1,38 @@
+package dev.procession.supervisor;
+
+import dev.procession.scenario.Listing;
+import dev.procession.scenario.Scenarios;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The details of a run's first event ({@code run}): what runs, how, and the listing it mirrors. */
+final class RunHeader {
+    /** Procession's version: the jar's, or this when running from classes (tests, the IDE). */
+    static final String VERSION = versionOr("0.1.0");
+
+    private RunHeader() {
+    }
+
+    static Map<String, Object> of(String program, Map<String, Object> params, double speed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("scenario", program);
+        data.put("params", params);
+        data.put("speed", speed);
+        data.put("version", VERSION);
+        // Only a scenario has a listing; a test program has none.
+        Scenarios.find(program).map(s -> listing(s.listing())).ifPresent(l -> data.put("listing", l));
+        return data;
+    }
+
+    private static Map<String, Object> listing(Listing listing) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("file", listing.fileName());
+        l.put("lines", listing.lines());
+        return l;
+    }
+
+    private static String versionOr(String fallback) {
+        String v = RunHeader.class.getPackage().getImplementationVersion();
+        return v == null ? fallback : v;
+    }
+}
