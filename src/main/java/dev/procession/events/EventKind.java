@@ -25,7 +25,7 @@ public enum EventKind {
     JOIN_WAIT("join-wait"), JOINED("joined"), SEND("send"), RECV("recv"), RECV_WAIT("recv-wait"), EOF("eof"),
     CLOSED("closed"), OP_ERROR("op-error"),
     // managers
-    SERVE("serve"), PROXY_GET("proxy-get"), PROXY_SET("proxy-set"), PROXY_ERROR("proxy-error"),
+    SERVE("serve"), PROXY_WAIT("proxy-wait"), PROXY_GET("proxy-get"), PROXY_SET("proxy-set"), PROXY_ERROR("proxy-error"),
     SHUTDOWN("shutdown"), SERVER_LOST("server-lost"),
     // pools
     SUBMIT("submit"), TASK("task"), TASK_FAILED("task-failed"), TERMINATE("terminate");

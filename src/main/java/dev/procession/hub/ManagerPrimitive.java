@@ -65,13 +65,18 @@ final class ManagerPrimitive extends Primitive {
         }
         serverProcId = procId;
         switch (state) {
-            case SERVING -> call.reply(null);
+            case SERVING -> {
+                call.end(EventKind.WOKE, ref(), Map.of("op", "ready"));
+                call.reply(null);
+            }
             case STARTING -> {
                 if (p.exited) {
                     serverGone("it exited before it served");
                     throw new HubError("EOFError", "the manager's server " + p.name + " exited before it started");
                 }
                 readyWaiters.add(call);
+                // manager.start() waits for its server process to serve.
+                call.event(EventKind.WAIT, ref(), Map.of("op", "ready"));
                 call.block(ref(), () -> { });
             }
             default -> throw notServing();
@@ -93,6 +98,7 @@ final class ManagerPrimitive extends Primitive {
         call.reply(null);
         Call waiter;
         while ((waiter = readyWaiters.poll()) != null) {
+            waiter.end(EventKind.WOKE, ref(), Map.of("op", "ready"));
             waiter.reply(null);
         }
         early.forEach(this::push);
@@ -129,6 +135,11 @@ final class ManagerPrimitive extends Primitive {
         }
         Request request = new Request(nextRequest++, call, proxy, op, args);
         pending.put(request.number, request);
+        // The caller waits for another process, the server: shown as blocked on the proxy until it answers.
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("op", op);
+        data.put("server", server == null ? null : server.pid);
+        call.event(EventKind.PROXY_WAIT, proxy.ref(), data);
         call.block(proxy.ref(), () -> { });
         if (state == State.SERVING) {
             push(request);
@@ -159,7 +170,7 @@ final class ManagerPrimitive extends Primitive {
         if (!Messages.optBoolean(m, "ok", false)) {
             String error = Messages.optString(m, "error", "RemoteError");
             String message = Messages.optString(m, "message", "");
-            request.call.event(EventKind.PROXY_ERROR, request.proxy.ref(), eventData(request, Map.of("error", error,
+            request.call.end(EventKind.PROXY_ERROR, request.proxy.ref(), eventData(request, Map.of("error", error,
                     "message", message)));
             request.call.fail(error, message);
             return;
@@ -172,7 +183,7 @@ final class ManagerPrimitive extends Primitive {
             data.put("name", request.proxy.name());
             data.put("state", request.proxy.state());
             data.put("value", request.args.get("initial"));
-            request.call.event(EventKind.NEW, request.proxy.ref(), data);
+            request.call.end(EventKind.NEW, request.proxy.ref(), data);
             request.call.reply(Map.of("obj", request.proxy.id(), "type", request.proxy.type()));
             return;
         }
@@ -182,7 +193,7 @@ final class ManagerPrimitive extends Primitive {
             extra.put("value", value);
         }
         EventKind kind = ProxyPrimitive.isWrite(request.op) ? EventKind.PROXY_SET : EventKind.PROXY_GET;
-        request.call.event(kind, request.proxy.ref(), eventData(request, extra));
+        request.call.end(kind, request.proxy.ref(), eventData(request, extra));
         request.call.reply(value);
     }
 
@@ -205,6 +216,7 @@ final class ManagerPrimitive extends Primitive {
         early.clear();
         Call waiter;
         while ((waiter = readyWaiters.poll()) != null) {
+            waiter.end(EventKind.WOKE, ref(), Map.of("op", "ready", "error", "EOFError"));
             waiter.fail("EOFError", "the manager was shut down before its server started");
         }
     }
@@ -226,12 +238,14 @@ final class ManagerPrimitive extends Primitive {
         early.clear();
         Call waiter;
         while ((waiter = readyWaiters.poll()) != null) {
+            waiter.end(EventKind.WOKE, ref(), Map.of("op", "ready", "error", "EOFError"));
             waiter.fail("EOFError", "the manager's server process " + why);
         }
     }
 
     private static void failAll(List<Request> requests, String error, String message) {
         for (Request r : requests) {
+            r.call.end(EventKind.PROXY_ERROR, r.proxy.ref(), eventData(r, Map.of("error", error, "message", message)));
             r.call.fail(error, message);
         }
     }

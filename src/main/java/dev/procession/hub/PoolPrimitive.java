@@ -147,8 +147,12 @@ final class PoolPrimitive extends Primitive {
             return;
         }
         idle.add(call);
-        call.block(ref(), () -> { });
         handOut();
+        if (!call.answered()) {
+            // An idle worker waits for the next task.
+            call.event(EventKind.WAIT, ref(), Map.of("op", "next"));
+            call.block(ref(), () -> { });
+        }
     }
 
     private void handOut() {
@@ -165,7 +169,7 @@ final class PoolPrimitive extends Primitive {
             data.put("target", task.job.target);
             data.put("args", task.args);
             data.put("worker", worker.pid());
-            worker.event(EventKind.TASK, ref(), data);
+            worker.end(EventKind.TASK, ref(), data);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("job", task.job.id);
             answer.put("index", task.index);
@@ -235,6 +239,8 @@ final class PoolPrimitive extends Primitive {
     private void releaseIdle() {
         Call worker;
         while ((worker = idle.poll()) != null) {
+            // No more tasks: the worker is told to exit.
+            worker.end(EventKind.WOKE, ref(), Map.of("op", "next"));
             worker.reply(null);
         }
     }

@@ -11,11 +11,8 @@ import java.util.Set;
 final class Fold {
     /** A process that logs one of these waits for another process until its call ends. */
     private static final Set<EventKind> BLOCKS = EnumSet.of(EventKind.ACQUIRE_WAIT, EventKind.WAIT,
-            EventKind.PUT_WAIT, EventKind.GET_WAIT, EventKind.RECV_WAIT, EventKind.JOIN_WAIT, EventKind.JOIN);
-    /** Ends of a wait in logs that predate the {@code outcome} field. */
-    private static final Set<EventKind> ENDS = EnumSet.of(EventKind.ACQUIRED, EventKind.WOKE, EventKind.TIMEOUT,
-            EventKind.GOT, EventKind.PUT, EventKind.RECV, EventKind.JOINED, EventKind.JOIN_END, EventKind.PASS,
-            EventKind.EOF, EventKind.SLEEP_END);
+            EventKind.PUT_WAIT, EventKind.GET_WAIT, EventKind.RECV_WAIT, EventKind.JOIN_WAIT, EventKind.JOIN,
+            EventKind.PROXY_WAIT);
 
     private Fold() {
     }
@@ -95,7 +92,8 @@ final class Fold {
             case ORPHAN -> p.asOrphan();
             case SLEEP -> p.withActivity(Activity.SLEEPING, null, e.micros());
             default -> {
-                if (e.data().containsKey("outcome") || (ENDS.contains(e.kind()) && p.activity() != Activity.RUNNING)) {
+                // Every call that may block ends with exactly one event that says how (docs/event-log.md).
+                if (e.data().containsKey("outcome")) {
                     yield p.withActivity(Activity.RUNNING, null, e.micros());
                 }
                 yield BLOCKS.contains(e.kind()) ? p.withActivity(Activity.BLOCKED, e.obj(), e.micros()) : p;
@@ -118,8 +116,7 @@ final class Fold {
 
     /**
      * A spawn or a signal is the child's event but the parent's (or signaller's) call: its line
-     * moves the caller's cursor to {@code p.start()} or {@code p.terminate()}; a join ends when
-     * the child it waits for exits.
+     * moves the caller's cursor to {@code p.start()} or {@code p.terminate()}.
      */
     private static Map<Long, ProcState> caller(Map<Long, ProcState> procs, Event e) {
         Long by = switch (e.kind()) {
@@ -134,10 +131,6 @@ final class Fold {
         };
         if (by != null && line != null && procs.get(by) instanceof ProcState caller) {
             procs = RunState.put(procs, by, caller.atLine(line.intValue(), false));
-        }
-        if (e.kind() == EventKind.EXIT && procs.get(e.ppid()) instanceof ProcState parent
-                && parent.activity() == Activity.BLOCKED && e.proc() != null && e.proc().equals(parent.blockedOn())) {
-            procs = RunState.put(procs, e.ppid(), parent.withActivity(Activity.RUNNING, null, e.micros()));
         }
         return procs;
     }

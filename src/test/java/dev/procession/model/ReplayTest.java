@@ -6,6 +6,7 @@ import dev.procession.events.Event;
 import dev.procession.events.EventLog;
 import dev.procession.events.JsonLinesReader;
 import dev.procession.events.JsonLinesWriter;
+import dev.procession.events.LogFollower;
 import dev.procession.scenario.Scenarios;
 import dev.procession.supervisor.Run;
 import java.nio.file.Path;
@@ -25,9 +26,9 @@ class ReplayTest {
         Path file = dir.resolve("run.jsonl");
         EventLog log = new EventLog();
         try (JsonLinesWriter writer = JsonLinesWriter.toFile(file);
+             LogFollower follower = LogFollower.start(log, writer, "test-writer");
              Run run = Run.start("tickets", Scenarios.resolve(Scenarios.byId("tickets"),
                      Map.of("buyers", "4", "stock", "2")), 4.0, log)) {
-            log.subscribe(writer);
             assertThat(run.finished().get(60, TimeUnit.SECONDS)).isZero();
         }
         List<Event> live = log.snapshot();
