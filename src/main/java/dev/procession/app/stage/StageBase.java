@@ -28,6 +28,7 @@ public abstract class StageBase implements ScenarioStage {
         // Many processes wrap to more rows rather than run off the side: scroll down, never across.
         root.setFitToWidth(true);
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        content.getStyleClass().add(StageStyles.CONTENT);
         root.setContent(content);
     }
 
@@ -54,6 +55,11 @@ public abstract class StageBase implements ScenarioStage {
     /** The node layouts are computed in before a glide: the stage's content. */
     protected Region layoutRoot() {
         return content;
+    }
+
+    /** Ends every animation under way, as for a still picture (an export, a screenshot). */
+    public void settle() {
+        motion.finishAll();
     }
 
     @Override

@@ -9,7 +9,7 @@ public final class StageStyles {
             StageStyles.class.getResource("stage.css").toExternalForm();
 
     public static final String STAGE = "scenario-stage";
-    public static final String TITLE = "stage-title";
+    public static final String CONTENT = "stage-content";
     public static final String BIG_NUMBER = "stage-big-number";
     public static final String CAPTION = "stage-caption";
     public static final String ZONE = "stage-zone";

@@ -43,6 +43,8 @@ public final class TicketsStage extends StageBase {
     private final VBox mainBox = new VBox();
     /** Buyers whose print says they bought, in the order they did. */
     private final Set<Long> bought = new LinkedHashSet<>();
+    /** The count main wrote before any buyer started: the stock, when the log's header lacks it. */
+    private Long firstWrite;
 
     public TicketsStage(StageContext context) {
         super(context, "tickets-stage", new VBox(16));
@@ -62,6 +64,9 @@ public final class TicketsStage extends StageBase {
     @Override
     protected void draw(RunState state, List<Event> newEvents) {
         for (Event e : newEvents) {
+            if (e.kind() == EventKind.FILE_WRITE && firstWrite == null && e.get("count") instanceof Number n) {
+                firstWrite = n.longValue();
+            }
             if (e.kind() == EventKind.PRINT && e.text("text") != null && e.text("text").startsWith(BOUGHT_PRINT)) {
                 bought.add(e.pid());
             }
@@ -103,19 +108,20 @@ public final class TicketsStage extends StageBase {
         buyers.setTitle("buyers: " + others.size() + (lock == null ? "" : " not at the lock"));
         motion.glideFrom(before, layoutRoot());
         fresh.forEach(motion::fadeIn);
-        drawSales(state);
+        drawSales(state, lock);
         drawMain(state);
     }
 
     /** "2 sold, 1 in stock at the start": a warning when more were sold than there were. */
-    private void drawSales(RunState state) {
-        long stock = state.header().params().get("stock") instanceof Number n ? n.longValue() : -1;
+    private void drawSales(RunState state, LockState lock) {
+        long stock = state.header().params().get("stock") instanceof Number n ? n.longValue()
+                : firstWrite == null ? -1 : firstWrite;
         String text = bought.size() + " sold" + (stock < 0 ? "" : ", " + stock + " in stock at the start");
         boolean oversold = stock >= 0 && bought.size() > stock;
         if (oversold) {
             text += ": oversold by " + (bought.size() - stock) + "!";
         }
-        if (Boolean.FALSE.equals(state.header().params().get("lock"))) {
+        if (withoutLock(state, lock)) {
             text += "\nno lock: buyers read and write db.json at the same time";
         }
         sales.setText(text);
@@ -124,6 +130,18 @@ public final class TicketsStage extends StageBase {
         if (oversold) {
             sales.getStyleClass().add(StageStyles.WARNING);
         }
+    }
+
+    /**
+     * The parameter says so; a log without it tells too: main makes the Lock before it starts
+     * any buyer, so buyers without a Lock buy without one.
+     */
+    private static boolean withoutLock(RunState state, LockState lock) {
+        Object param = state.header().params().get("lock");
+        if (param != null) {
+            return Boolean.FALSE.equals(param);
+        }
+        return lock == null && state.processes().values().stream().anyMatch(p -> BUYER_ROLE.equals(p.role()));
     }
 
     private ProcessTag buyer(ProcState p, RunState state, String word, StageIcons icon) {

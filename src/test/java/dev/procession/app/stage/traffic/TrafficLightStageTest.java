@@ -66,7 +66,10 @@ class TrafficLightStageTest {
             });
             if (waiting > mostWaiting) {
                 mostWaiting = waiting;
-                onFx(() -> StageShots.save(stage.node(), "traffic-light-queue"));
+                onFx(() -> {
+                    stage.settle();
+                    return StageShots.save(stage.node(), "traffic-light-queue");
+                });
             }
         }
         assertThat(mostWaiting).as("cars waited at some point").isPositive();
