@@ -15,7 +15,6 @@ import javafx.scene.input.MouseEvent;
 public final class ProcessElements<T extends Node> {
     private final StageContext context;
     private final Map<Long, T> byPid = new LinkedHashMap<>();
-    private final Map<Long, Node> extras = new LinkedHashMap<>();
     private Long selected;
 
     public ProcessElements(StageContext context) {
@@ -47,23 +46,14 @@ public final class ProcessElements<T extends Node> {
         }
     }
 
-    /** Wires a second element of the same process (the light's pole and its tag, a seated figure). */
-    public void wireExtra(Node node, long pid) {
-        extras.put(pid, node);
-        wire(node, pid);
-    }
-
     public void select(Long pid) {
         selected = pid;
         byPid.forEach((p, n) -> n.pseudoClassStateChanged(StageStyles.SELECTED, p.equals(pid)));
-        extras.forEach((p, n) -> n.pseudoClassStateChanged(StageStyles.SELECTED, p.equals(pid)));
     }
 
     public void dispose() {
         byPid.values().forEach(this::unwire);
-        extras.values().forEach(this::unwire);
         byPid.clear();
-        extras.clear();
     }
 
     private void wire(Node node, long pid) {
