@@ -1,0 +1,71 @@
+package dev.procession.app.stage;
+
+import dev.procession.model.ProcState;
+import dev.procession.model.RunState;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The element of one process on a stage: its name and pid, its state as icon and word, and a
+ * daemon badge; coloured by the process's colour. Stages give it a shape by a style class
+ * ("car", "person"...). Click and menu are wired by {@link ProcessElements}.
+ */
+public final class ProcessTag extends VBox {
+    private final long pid;
+    private final Label title = new Label();
+    private final Label status = new Label();
+    private final Label daemon = new Label("daemon", StageIcons.DAEMON.node());
+    private StageIcons shownIcon;
+
+    public ProcessTag(long pid, String shapeClass) {
+        this.pid = pid;
+        getStyleClass().addAll(StageStyles.PROCESS, shapeClass);
+        getProperties().put(StageStyles.PID_KEY, pid);
+        title.getStyleClass().add(StageStyles.PROCESS_TITLE);
+        status.getStyleClass().add(StageStyles.PROCESS_STATUS);
+        daemon.getStyleClass().add(StageStyles.DAEMON_BADGE);
+        HBox titleRow = new HBox(6, title);
+        getChildren().addAll(titleRow, status);
+        daemon.setManaged(false);
+        daemon.setVisible(false);
+        titleRow.getChildren().add(daemon);
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    /** Shows {@code p} with its own status word. */
+    public void update(ProcState p, RunState s) {
+        update(p, StatusText.word(p, s), StatusText.icon(p));
+    }
+
+    /** Shows {@code p} with a word of the stage's story ("waiting at the red light"). */
+    public void update(ProcState p, String word, StageIcons icon) {
+        title.setText(StatusText.nameAndPid(p));
+        status.setText(word);
+        if (icon != shownIcon) {
+            status.setGraphic(icon.node());
+            shownIcon = icon;
+        }
+        daemon.setVisible(p.daemon());
+        daemon.setManaged(p.daemon());
+        String colour = ProcessColors.styleClass(p);
+        if (!getStyleClass().contains(colour)) {
+            getStyleClass().removeIf(ProcessColors::isColorClass);
+            getStyleClass().add(colour);
+        }
+        pseudoClassStateChanged(StageStyles.EXITED, !p.alive());
+        pseudoClassStateChanged(StageStyles.BLOCKED, p.status() == dev.procession.model.ProcStatus.BLOCKED);
+        pseudoClassStateChanged(StageStyles.PAUSED, p.paused());
+    }
+
+    public String titleText() {
+        return title.getText();
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+}

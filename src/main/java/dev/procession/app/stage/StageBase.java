@@ -1,0 +1,75 @@
+package dev.procession.app.stage;
+
+import dev.procession.events.Event;
+import dev.procession.model.RunState;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+
+/**
+ * What every stage shares: a scrolling root with the stages' stylesheet, the process elements
+ * with their click and menu, and the motion that ends the last frame's animations first.
+ */
+public abstract class StageBase implements ScenarioStage {
+    protected final StageContext context;
+    protected final ProcessElements<ProcessTag> tags;
+    protected final Motion motion = new Motion();
+    private final ScrollPane root = new ScrollPane();
+    private final Region content;
+    private RunState shown;
+
+    protected StageBase(StageContext context, String stageClass, Region content) {
+        this.context = context;
+        this.tags = new ProcessElements<>(context);
+        this.content = content;
+        root.getStylesheets().add(StageStyles.STYLESHEET);
+        root.getStyleClass().addAll(StageStyles.STAGE, stageClass);
+        // Many processes wrap to more rows rather than run off the side: scroll down, never across.
+        root.setFitToWidth(true);
+        root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        content.getStyleClass().add(StageStyles.CONTENT);
+        root.setContent(content);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public final void show(RunState state, List<Event> newEvents, double speed) {
+        if (state == shown && newEvents.isEmpty()) {
+            // The pump calls every frame; nothing new means the animations go on undisturbed.
+            return;
+        }
+        shown = state;
+        motion.finishAll();
+        motion.setSpeed(speed);
+        draw(state, newEvents);
+    }
+
+    /** Draws {@code state}; the animations of the previous frame have ended. */
+    protected abstract void draw(RunState state, List<Event> newEvents);
+
+    /** The node layouts are computed in before a glide: the stage's content. */
+    protected Region layoutRoot() {
+        return content;
+    }
+
+    /** Ends every animation under way, as for a still picture (an export, a screenshot). */
+    public void settle() {
+        motion.finishAll();
+    }
+
+    @Override
+    public void select(Long pid) {
+        tags.select(pid);
+    }
+
+    @Override
+    public void dispose() {
+        motion.dispose();
+        tags.dispose();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.procession.app.stage;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Every icon the stages draw, by what it means; stage.css colours them. */
+public enum StageIcons {
+    STARTING(Material2MZ.SCHEDULE),
+    RUNNING(Material2MZ.PLAY_ARROW),
+    SLEEPING(Material2AL.HOTEL),
+    BLOCKED(Material2AL.HOURGLASS_EMPTY),
+    PAUSED(Material2MZ.PAUSE),
+    ORPHAN(Material2AL.LINK_OFF),
+    EXITED(Material2AL.CHECK_CIRCLE),
+    EXITED_BADLY(Material2AL.CANCEL),
+    DAEMON(Material2MZ.NIGHTS_STAY),
+    SIGNAL(Material2AL.FLASH_ON),
+    LOCKED(Material2AL.LOCK),
+    UNLOCKED(Material2AL.LOCK_OPEN),
+    DATABASE(Material2AL.DESCRIPTION),
+    SEAT(Material2AL.EVENT_SEAT),
+    CAR(Material2AL.DIRECTIONS_CAR),
+    PERSON(Material2MZ.PERSON),
+    WARNING(Material2MZ.WARNING),
+    LIGHT(Material2MZ.TRAFFIC);
+
+    private final Ikon glyph;
+
+    StageIcons(Ikon glyph) {
+        this.glyph = glyph;
+    }
+
+    /** A new node: a node has one parent, so every use gets its own. */
+    public FontIcon node() {
+        return new FontIcon(glyph);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.procession.app.stage;
+
+import java.util.List;
+import javafx.geometry.NodeOrientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A titled area of a stage holding process elements that wrap onto more rows as they grow in
+ * number, so that 1 or 100 processes fit without overlapping or clipping.
+ */
+public final class Zone extends VBox {
+    private final Label title = new Label();
+    private final FlowPane items = new FlowPane(8, 8);
+
+    public Zone(String styleClass, String titleText) {
+        getStyleClass().addAll(StageStyles.ZONE, styleClass);
+        title.getStyleClass().add(StageStyles.ZONE_TITLE);
+        title.setText(titleText);
+        items.setPrefWrapLength(200);
+        VBox.setVgrow(items, Priority.ALWAYS);
+        getChildren().addAll(title, items);
+    }
+
+    /** Fills from the right edge (a queue that ends at a line); the elements read left to right. */
+    public Zone fromTheRight() {
+        items.setNodeOrientation(NodeOrientation.RIGHT_TO_LEFT);
+        return this;
+    }
+
+    public void setTitle(String text) {
+        title.setText(text);
+    }
+
+    public String titleText() {
+        return title.getText();
+    }
+
+    public List<Node> items() {
+        return items.getChildren();
+    }
+
+    /** Makes the zone hold exactly {@code wanted}, in that order, moving only what changed. */
+    public void arrange(List<? extends Node> wanted) {
+        if (!items.getChildren().equals(wanted)) {
+            for (Node n : wanted) {
+                n.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+            }
+            items.getChildren().setAll(wanted);
+        }
+    }
+
+    public boolean holds(Node n) {
+        return n.getParent() == items;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.procession.app.stage.ktv;
+
+import dev.procession.app.stage.StageIcons;
+import dev.procession.app.stage.StageStyles;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** One seat of the room: its number, and the person in it with how long they have sat there. */
+final class SeatView extends VBox {
+    static final String STYLE = "seat";
+    static final String FREE_WORD = "free";
+
+    private final Label number = new Label();
+    private final StackPane place = new StackPane();
+    private final Label time = new Label();
+    private final Label free = new Label(FREE_WORD);
+
+    SeatView(int index) {
+        getStyleClass().add(STYLE);
+        number.setText("seat " + (index + 1));
+        number.setGraphic(StageIcons.SEAT.node());
+        number.getStyleClass().add(StageStyles.CAPTION);
+        time.getStyleClass().add(StageStyles.CAPTION);
+        free.getStyleClass().add("seat-free");
+        place.getStyleClass().add("seat-place");
+        place.getChildren().add(free);
+        getChildren().addAll(number, place, time);
+    }
+
+    /** Seats {@code person} (null: the seat is free), who has sat for {@code seconds}. */
+    void seat(Node person, double seconds) {
+        if (person == null) {
+            place.getChildren().setAll(free);
+            time.setText(" ");
+            pseudoClassStateChanged(StageStyles.ON, false);
+            return;
+        }
+        if (!place.getChildren().contains(person)) {
+            place.getChildren().setAll(person);
+        }
+        time.setText(String.format("in the room %.1f s", seconds));
+        pseudoClassStateChanged(StageStyles.ON, true);
+    }
+
+    boolean taken() {
+        return !place.getChildren().contains(free);
+    }
+
+    Node person() {
+        return taken() ? place.getChildren().getFirst() : null;
+    }
+}

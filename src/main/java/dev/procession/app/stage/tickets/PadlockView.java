@@ -1,0 +1,71 @@
+package dev.procession.app.stage.tickets;
+
+import dev.procession.app.stage.StageIcons;
+import dev.procession.app.stage.StageStyles;
+import dev.procession.app.stage.Zone;
+import dev.procession.model.LockState;
+import dev.procession.model.ProcState;
+import dev.procession.model.RunState;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Lock as a padlock: who holds it, the queue of waiters in order, and a warning when the
+ * process that held it died with it held.
+ */
+final class PadlockView extends VBox {
+    static final String STYLE = "padlock";
+    static final String WAITERS_ZONE = "lock-waiters";
+
+    private final Label headline = new Label();
+    private final StackPane holderPlace = new StackPane();
+    private final Zone waiters = new Zone(WAITERS_ZONE, "waiting for the lock");
+
+    PadlockView() {
+        getStyleClass().add(STYLE);
+        headline.getStyleClass().add("padlock-headline");
+        holderPlace.getStyleClass().add("padlock-holder");
+        getChildren().addAll(headline, holderPlace, waiters);
+    }
+
+    /** Draws {@code lock}: {@code holder} is the holder's element (null when free or dead). */
+    void show(LockState lock, RunState state, Node holder, List<Node> waiting) {
+        boolean abandoned = lock.abandonedBy() != null;
+        headline.setGraphic((lock.locked() ? StageIcons.LOCKED : StageIcons.UNLOCKED).node());
+        headline.setText(headline(lock, state));
+        headline.getStyleClass().remove(StageStyles.WARNING);
+        if (abandoned) {
+            headline.getStyleClass().add(StageStyles.WARNING);
+            headline.setGraphic(StageIcons.WARNING.node());
+        }
+        if (holder == null) {
+            holderPlace.getChildren().clear();
+        } else if (!holderPlace.getChildren().contains(holder)) {
+            holderPlace.getChildren().setAll(holder);
+        }
+        waiters.arrange(waiting);
+        waiters.setTitle("waiting for " + lock.label() + ": " + waiting.size());
+    }
+
+    private static String headline(LockState lock, RunState state) {
+        if (lock.abandonedBy() != null) {
+            return lock.label() + " held by dead pid " + lock.abandonedBy();
+        }
+        if (!lock.locked()) {
+            return lock.label() + " is free";
+        }
+        ProcState h = state.process(lock.holder());
+        return lock.label() + " held by " + (h == null ? "pid " + lock.holder() : h.name() + " · " + h.pid());
+    }
+
+    String headlineText() {
+        return headline.getText();
+    }
+
+    Zone waitersZone() {
+        return waiters;
+    }
+}
