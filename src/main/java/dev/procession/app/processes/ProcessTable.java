@@ -79,6 +79,17 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
         }
     }
 
+    /** Selects the row of {@code pid} (none for null), as a click on the stage asks. */
+    public void select(Long pid) {
+        ProcessRow row = pid == null ? null : byPid.get(pid);
+        if (row == null) {
+            getSelectionModel().clearSelection();
+        } else if (getSelectionModel().getSelectedItem() != row) {
+            getSelectionModel().select(row);
+            scrollTo(row);
+        }
+    }
+
     private TableRow<ProcessRow> row() {
         TableRow<ProcessRow> row = new TableRow<>();
         row.itemProperty().addListener((obs, old, now) -> {

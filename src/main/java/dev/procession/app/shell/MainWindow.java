@@ -48,8 +48,8 @@ public final class MainWindow extends BorderPane {
 
     private MainWindow(ShellModel shell) {
         this.shell = shell;
-        runScreen = new RunScreen(shell.run(), shell.run().front(), stageHost, scenario -> null,
-                this::showIntroduction, error -> stageHost.setNotice(error.getMessage()));
+        runScreen = new RunScreen(shell.run(), shell.run().front(), stageHost, this::showIntroduction,
+                error -> stageHost.setNotice(error.getMessage()));
         getStyleClass().add(Styles.MAIN_WINDOW);
         library = new ScenarioLibrary(Scenarios.all(), shell::choose);
         List<AppAction> runActions = runActions();

@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.theme.ProcessColors;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
 import javafx.scene.control.Label;

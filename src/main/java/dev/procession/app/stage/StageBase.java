@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.theme.ProcessColors;
 import dev.procession.events.Event;
 import dev.procession.model.RunState;
 import java.util.List;
@@ -23,7 +24,7 @@ public abstract class StageBase implements ScenarioStage {
         this.context = context;
         this.tags = new ProcessElements<>(context);
         this.content = content;
-        root.getStylesheets().add(StageStyles.STYLESHEET);
+        root.getStylesheets().addAll(ProcessColors.STYLESHEET, StageStyles.STYLESHEET);
         root.getStyleClass().addAll(StageStyles.STAGE, stageClass);
         // Many processes wrap to more rows rather than run off the side: scroll down, never across.
         root.setFitToWidth(true);

@@ -53,9 +53,9 @@ public final class StatusLook {
 
     /** The colour class of a process: one per process everywhere (stage, table, lanes, console, code). */
     public static String colorClass(ProcState p) {
-        return "proc-color-" + Math.floorMod(p.index(), PALETTE_SIZE);
+        return ProcessColors.styleClass(p);
     }
 
-    /** Colours in the palette of app.css (Okabe–Ito and a few more, told apart by colour-blind eyes). */
-    public static final int PALETTE_SIZE = 10;
+    /** Colours in the palette (process-colors.css). */
+    public static final int PALETTE_SIZE = ProcessColors.COUNT;
 }

@@ -40,7 +40,7 @@ public enum Theme {
 
     /** Adds the app's stylesheet to a scene (once). */
     public static void style(Scene scene) {
-        for (String sheet : java.util.List.of(APP_STYLESHEET, VIEWS_STYLESHEET)) {
+        for (String sheet : java.util.List.of(APP_STYLESHEET, ProcessColors.STYLESHEET, VIEWS_STYLESHEET)) {
             if (!scene.getStylesheets().contains(sheet)) {
                 scene.getStylesheets().add(sheet);
             }

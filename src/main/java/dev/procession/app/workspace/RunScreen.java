@@ -10,8 +10,12 @@ import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
 import dev.procession.supervisor.Run;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import javafx.scene.Node;
+import dev.procession.app.stage.ScenarioStage;
+import dev.procession.app.stage.StageFactory;
+import dev.procession.events.Event;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Puts a run on screen: when a run starts, the pump follows its log and the workspace takes the
@@ -22,21 +26,32 @@ public final class RunScreen {
     private final RunPump pump = new RunPump();
     private final RunWorkspace workspace;
     private final ProcessMenus menus;
+    private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
+    private ScenarioStage stage;
+    private RunPump.FrameListener stageFeed;
 
-    /**
-     * @param stageFor the animated stage of a scenario by its id, given the process menus
-     * @param showIntro puts the scenario's introduction back (after a reset)
-     */
-    public RunScreen(RunViewModel runs, ControlFront front, StageHost host,
-                     Function<String, Node> stageFor, Runnable showIntro, Consumer<Throwable> onError) {
+    /** @param showIntro puts the scenario's introduction back (after a reset) */
+    public RunScreen(RunViewModel runs, ControlFront front, StageHost host, Runnable showIntro,
+                     Consumer<Throwable> onError) {
         ProcessActions actions = new ProcessActions(front, runs.runProperty()::get, onError);
         menus = new ProcessMenus(actions, pid -> pump.state().process(pid));
         workspace = new RunWorkspace(pump, menus, actions);
+        selected.addListener((obs, old, pid) -> {
+            if (stage != null) {
+                stage.select(pid);
+            }
+            workspace.processes().select(pid);
+        });
+        workspace.processes().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                selected.set(row.pid());
+            }
+        });
         pump.addListener((before, after, events) -> runs.status().update(after.live().size(), memory(after),
                 after.scenarioSeconds()));
         runs.runProperty().addListener((obs, old, run) -> {
             if (run != null) {
-                follow(run, host, stageFor);
+                follow(run, host);
             } else {
                 pump.stop();
             }
@@ -48,11 +63,26 @@ public final class RunScreen {
         });
     }
 
-    private void follow(Run run, StageHost host, Function<String, Node> stageFor) {
+    /** The stage first, so that it sees the run's first frame like every other view. */
+    private void follow(Run run, StageHost host) {
+        if (stage != null) {
+            pump.removeListener(stageFeed);
+            stage.dispose();
+        }
+        List<Event> first = run.log().since(0);
+        String scenario = first.isEmpty() ? null : RunState.EMPTY.apply(first.getFirst()).header().scenario();
+        ScenarioStage next = StageFactory.forScenario(scenario, selected::set, menus::menuFor);
+        stage = next;
+        stageFeed = (before, after, events) -> next.show(after, events, after.speed());
+        pump.addListener(stageFeed);
+        workspace.setStage(next.node());
         pump.follow(run.log());
-        String scenario = pump.state().header().scenario();
-        workspace.setStage(stageFor.apply(scenario));
         host.setContent(workspace);
+    }
+
+    /** The process chosen on the stage or in the table; every view marks it. */
+    public ObjectProperty<Long> selectedProperty() {
+        return selected;
     }
 
     /** The run's memory as the status bar shows it: proportional set sizes, so shared pages count once. */

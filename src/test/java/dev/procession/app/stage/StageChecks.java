@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.theme.ProcessColors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procession.model.ProcState;
