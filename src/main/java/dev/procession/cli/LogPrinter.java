@@ -1,17 +1,19 @@
 package dev.procession.cli;
 
 import dev.procession.events.Event;
-import dev.procession.events.EventKind;
 import dev.procession.events.Outcome;
+import dev.procession.model.PrimitiveState;
+import dev.procession.model.RunState;
 import java.io.PrintWriter;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
-/** Prints the event log as lines a person reads: time, process, and what it did in words. */
+/**
+ * Prints the event log as lines a person reads: time, process, and what it did in words. It
+ * folds the log as it goes (the run model is the one replayer) to name objects as the program did.
+ */
 final class LogPrinter implements Consumer<Event> {
     private final PrintWriter out;
-    private final Map<String, String> names = new HashMap<>();
+    private RunState state = RunState.EMPTY;
 
     LogPrinter(PrintWriter out) {
         this.out = out;
@@ -19,9 +21,7 @@ final class LogPrinter implements Consumer<Event> {
 
     @Override
     public void accept(Event e) {
-        if (e.kind() == EventKind.NEW && e.obj() != null) {
-            names.put(e.obj(), e.text("name"));
-        }
+        state = state.apply(e);
         String what = describe(e);
         if (what == null) {
             return;
@@ -41,7 +41,8 @@ final class LogPrinter implements Consumer<Event> {
     }
 
     private String describe(Event e) {
-        String obj = e.obj() == null ? "" : names.getOrDefault(e.obj(), e.obj());
+        PrimitiveState named = e.obj() == null ? null : state.primitive(e.obj());
+        String obj = e.obj() == null ? "" : named == null ? e.obj() : named.label();
         return switch (e.kind()) {
             case PRINT -> "| " + e.text("text");
             case SPAWN -> "spawned by " + e.get("parent") + (Boolean.TRUE.equals(e.get("daemon")) ? " (daemon)" : "");

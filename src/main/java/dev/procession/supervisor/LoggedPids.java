@@ -2,33 +2,26 @@ package dev.procession.supervisor;
 
 import dev.procession.events.Event;
 import dev.procession.events.EventLog;
-import java.util.HashSet;
-import java.util.Set;
+import dev.procession.model.ProcState;
+import dev.procession.model.RunState;
 
 /**
- * PIDs of a run's processes that have spawned and not yet exited, as its event log tells,
- * brought up to date from the log when asked (never on the hub's thread).
+ * Whether a PID belongs to a live process of the run, as its event log tells through the run
+ * model's fold, brought up to date from the log when asked (never on the hub's thread).
  */
 final class LoggedPids {
     private final EventLog log;
-    private final Set<Long> live = new HashSet<>();
-    private long readTo;
+    private RunState state = RunState.EMPTY;
 
     LoggedPids(EventLog log) {
         this.log = log;
     }
 
     synchronized boolean contains(long pid) {
-        for (Event e : log.since(readTo)) {
-            readTo = e.seq();
-            if (e.pid() > 0) {
-                switch (e.kind()) {
-                    case SPAWN, START -> live.add(e.pid());
-                    case EXIT -> live.remove(e.pid());
-                    default -> { }
-                }
-            }
+        for (Event e : log.since(state.seq())) {
+            state = state.apply(e);
         }
-        return live.contains(pid);
+        ProcState p = state.process(pid);
+        return p != null && p.alive();
     }
 }

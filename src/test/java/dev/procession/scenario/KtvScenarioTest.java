@@ -2,9 +2,12 @@ package dev.procession.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.procession.events.Event;
+import dev.procession.model.ProcState;
+import dev.procession.model.RunState;
+import dev.procession.model.SemaphoreState;
 import dev.procession.testing.RealRun;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,29 +19,32 @@ class KtvScenarioTest {
         RealRun.Result r = ScenarioRun.run("ktv", Map.of(), 2);
         String sema = ScenarioRun.objectOf(r, "Semaphore");
         int seats = 4;
-        int inside = 0;
         int most = 0;
-        Map<String, Integer> visits = new HashMap<>();
-        for (Event e : r.events()) {
-            if (!sema.equals(e.obj())) {
+        Map<Long, Integer> visits = new HashMap<>();
+        List<Long> before = List.of();
+        // Read through the run model, as the window reads it: the room at every event of the log.
+        for (RunState s : r.states()) {
+            if (!(s.primitive(sema) instanceof SemaphoreState room)) {
                 continue;
             }
-            switch (e.kind()) {
-                case ACQUIRED -> {
-                    inside++;
-                    visits.merge(e.proc(), 1, Integer::sum);
-                }
-                case RELEASED -> inside--;
-                default -> {
-                    continue;
+            int inside = room.holders().size();
+            assertThat(inside).as("people inside at seq %d", s.seq()).isBetween(0, seats);
+            assertThat(room.value()).as("the semaphore's count at seq %d", s.seq()).isEqualTo((long) (seats - inside));
+            for (Long pid : room.holders()) {
+                if (!before.contains(pid)) {
+                    visits.merge(pid, 1, Integer::sum);
                 }
             }
-            assertThat(inside).as("people inside after %s", e).isBetween(0, seats);
-            assertThat(e.get("value")).as("the semaphore's count after %s", e).isEqualTo((long) (seats - inside));
+            before = room.holders();
             most = Math.max(most, inside);
         }
+        RunState end = r.states().getLast();
         assertThat(most).as("most people inside at once").isEqualTo(seats);
-        assertThat(inside).as("people inside at the end").isZero();
-        assertThat(visits).hasSize(10).allSatisfy((person, n) -> assertThat(n).as(person).isEqualTo(1));
+        assertThat(((SemaphoreState) end.primitive(sema)).holders()).as("people inside at the end").isEmpty();
+        List<Long> people = end.processes().values().stream().filter(p -> "ktv".equals(p.role()))
+                .map(ProcState::pid).toList();
+        assertThat(people).hasSize(10);
+        assertThat(visits).as("visits by pid").hasSize(10).allSatisfy((pid, n) -> assertThat(n).isEqualTo(1));
+        assertThat(visits.keySet()).containsExactlyInAnyOrderElementsOf(people);
     }
 }

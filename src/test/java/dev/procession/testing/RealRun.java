@@ -1,6 +1,7 @@
 package dev.procession.testing;
 
 import dev.procession.events.EventKind;
+import dev.procession.model.RunState;
 import dev.procession.events.Event;
 import dev.procession.events.EventLog;
 import dev.procession.supervisor.Run;
@@ -20,6 +21,17 @@ public final class RealRun {
 
     /** The outcome of a finished run. */
     public record Result(long exitCode, List<Event> events) {
+        /** The run model after each event, in order: what every view of the run would show. */
+        public List<RunState> states() {
+            List<RunState> states = new java.util.ArrayList<>(events.size());
+            RunState s = RunState.EMPTY;
+            for (Event e : events) {
+                s = s.apply(e);
+                states.add(s);
+            }
+            return states;
+        }
+
         public List<String> prints() {
             return events.stream().filter(e -> e.kind() == EventKind.PRINT).map(e -> e.text("text")).toList();
         }

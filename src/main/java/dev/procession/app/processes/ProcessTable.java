@@ -51,6 +51,12 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
                 textColumn("processes.column.memory", p -> Bytes.mebibytes(p.usage().pssBytes())),
                 textColumn("processes.column.exit", p -> p.exitCode() == null ? "" : p.exitCode().toString())));
         setRowFactory(t -> row());
+        // Widths for what each column holds at 16 px: names and states are the long ones.
+        double[] widths = {110, 90, 150, 130, 230, 90, 90, 130, 100};
+        for (int i = 0; i < widths.length; i++) {
+            getColumns().get(i).setPrefWidth(widths[i]);
+            getColumns().get(i).setMinWidth(Math.min(widths[i], 80));
+        }
     }
 
     @Override
@@ -152,7 +158,6 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
                 setTooltip(new Tooltip(word));
             }
         });
-        c.setPrefWidth(220);
         return c;
     }
 

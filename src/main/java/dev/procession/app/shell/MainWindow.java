@@ -56,7 +56,8 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(menuBar(runActions), toolBar(runActions)));
         VBox sidebar = sidebar();
         SplitPane split = new SplitPane(sidebar, stageHost);
-        split.setDividerPositions(0.3);
+        // The stage and its views need the room: the library keeps what its longest title needs.
+        split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
         setCenter(split);
         setBottom(new StatusBarView(shell.run()));
@@ -95,6 +96,8 @@ public final class MainWindow extends BorderPane {
         // Closing the window ends the run first: no process of it outlives the window.
         stage.setOnCloseRequest(e -> shell.run().shutdown());
         options.scenario().ifPresent(window.library::select);
+        // A lecture-hall app: it opens on the whole screen; un-maximizing gives the size above.
+        stage.setMaximized(true);
         stage.show();
         if (options.run()) {
             shell.runChosen();
@@ -169,7 +172,7 @@ public final class MainWindow extends BorderPane {
         parameters.setMinHeight(180);
         VBox sidebar = new VBox(8, title, library, parameters);
         sidebar.getStyleClass().add(Styles.SIDEBAR);
-        sidebar.setMinWidth(300);
+        sidebar.setMinWidth(260);
         return sidebar;
     }
 }
