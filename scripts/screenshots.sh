@@ -36,6 +36,11 @@ shoot() {
   # Inside the X server: start the window, give it time to start the run, capture, close it.
   xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
     "$1" --scenario "$2" --run --theme "$3" & app=$!
+    # Wait for the window to be on the screen (a loaded machine takes a while), then let the run go.
+    for _ in $(seq 120); do
+      xwininfo -root -tree 2>/dev/null | grep -q "\"Procession\"" && break
+      sleep 0.5
+    done
     sleep "$4"
     import -window root "$5"
     kill -TERM "$app"

@@ -40,9 +40,6 @@ public final class ProcessMenus {
     /** A fresh menu for {@code pid}, its items enabled as the process's state allows. */
     public ContextMenu menuFor(long pid) {
         ContextMenu menu = new ContextMenu();
-        menu.setOnShowing(e -> {
-            menu.getItems().setAll(items(pid));
-        });
         menu.getItems().setAll(items(pid));
         return menu;
     }

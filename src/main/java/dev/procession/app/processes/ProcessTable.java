@@ -96,23 +96,25 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
         }
     }
 
+    /** A row's menu is made when asked for: building menus as rows scroll would cost every frame. */
     private TableRow<ProcessRow> row() {
         TableRow<ProcessRow> row = new TableRow<>();
-        row.itemProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                row.setContextMenu(null);
+        row.setOnContextMenuRequested(e -> {
+            ProcessRow item = row.getItem();
+            if (item == null) {
                 return;
             }
-            ContextMenu menu = menus.menuFor(now.pid());
-            menu.setOnShown(e -> menusOpen++);
-            menu.setOnHidden(e -> {
+            ContextMenu menu = menus.menuFor(item.pid());
+            menu.setOnShown(shown -> menusOpen++);
+            menu.setOnHidden(hidden -> {
                 menusOpen--;
                 if (menusOpen == 0 && pending != null) {
                     show(pending);
                     pending = null;
                 }
             });
-            row.setContextMenu(menu);
+            menu.show(row, e.getScreenX(), e.getScreenY());
+            e.consume();
         });
         return row;
     }
@@ -143,6 +145,9 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
         TableColumn<ProcessRow, String> c = new TableColumn<>(Messages.text("processes.column.status"));
         c.setCellValueFactory(d -> d.getValue().statusWordProperty());
         c.setCellFactory(col -> new TableCell<>() {
+            // One tooltip per cell, its text updated: a Tooltip is a window of its own, costly to make.
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(String word, boolean empty) {
                 super.updateItem(word, empty);
@@ -155,7 +160,8 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
                 }
                 setText(word);
                 setGraphic(StatusLook.icon(row.proc().status()));
-                setTooltip(new Tooltip(word));
+                tip.setText(word);
+                setTooltip(tip);
             }
         });
         return c;

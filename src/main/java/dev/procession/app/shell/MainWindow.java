@@ -87,7 +87,8 @@ public final class MainWindow extends BorderPane {
         options.theme().apply();
         MainWindow window = new MainWindow(shell);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        // A lecture-hall app: it opens on the whole screen (sized, not maximized: that needs a window manager).
+        Scene scene = new Scene(window, screen.getWidth(), screen.getHeight());
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
@@ -96,8 +97,6 @@ public final class MainWindow extends BorderPane {
         // Closing the window ends the run first: no process of it outlives the window.
         stage.setOnCloseRequest(e -> shell.run().shutdown());
         options.scenario().ifPresent(window.library::select);
-        // A lecture-hall app: it opens on the whole screen; un-maximizing gives the size above.
-        stage.setMaximized(true);
         stage.show();
         if (options.run()) {
             shell.runChosen();
