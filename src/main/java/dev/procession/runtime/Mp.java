@@ -90,8 +90,17 @@ public final class Mp {
         return runDir;
     }
 
-    /** Marks the line of the Python listing this process is at; its next events carry it. */
-    public void line(int line) {
+    /**
+     * Says which line of the scenario's Python listing this process is at, by the marker that
+     * line carries ({@code e.wait()  # @wait} for {@code mp.at("wait")}); its next events carry
+     * the line's number. The listing is read once per process, on the first call.
+     */
+    public void at(String marker) {
+        client.line(targets.lineOf(marker));
+    }
+
+    /** Marks a line by its number: for the runtime's test programs, which have no listing. */
+    void line(int line) {
         client.line(line);
     }
 

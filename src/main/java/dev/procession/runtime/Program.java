@@ -12,4 +12,12 @@ public interface Program {
 
     /** Registers the targets; the main program's target is named "main". */
     void define(Targets targets);
+
+    /**
+     * The line of this program's listing that {@code marker} names, for {@link Mp#at}. Only a
+     * scenario has a listing; this default fails for the test programs, which have none.
+     */
+    default int lineOf(String marker) {
+        throw new IllegalStateException("program '" + id() + "' has no listing: it cannot be at @" + marker);
+    }
 }

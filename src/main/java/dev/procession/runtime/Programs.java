@@ -17,9 +17,10 @@ public final class Programs {
     }
 
     public static Targets targetsOf(String id) {
-        Targets targets = new Targets();
+        Program program = find(id);
+        Targets targets = new Targets(program);
         Builtins.define(targets);
-        find(id).define(targets);
+        program.define(targets);
         return targets;
     }
 }

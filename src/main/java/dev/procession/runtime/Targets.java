@@ -6,8 +6,18 @@ import java.util.function.BiFunction;
 
 /** The registry of a program's targets and process subclasses, by name. */
 public final class Targets {
+    private final Program program;
     private final Map<String, Target> targets = new HashMap<>();
     private final Map<String, BiFunction<Mp, Args, ? extends Process>> classes = new HashMap<>();
+
+    Targets(Program program) {
+        this.program = program;
+    }
+
+    /** The line of the program's listing {@code marker} names (see {@link Mp#at}). */
+    int lineOf(String marker) {
+        return program.lineOf(marker);
+    }
 
     public Targets target(String name, Target target) {
         if (targets.putIfAbsent(name, target) != null) {

@@ -45,7 +45,7 @@ public final class BasicsScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("10_basics.py");
+        return Listing.python("10_basics.py");
     }
 
     @Override
@@ -56,21 +56,21 @@ public final class BasicsScenario implements Scenario {
     }
 
     private static Object main(Mp mp, Args args) {
-        mp.line(26);
+        mp.at("print-main-pid");
         mp.print("main runs in " + mp.pid());
-        mp.line(27);
+        mp.at("Process-p1");
         Process p1 = mp.process("work", "alex", 1).name("p1");
-        mp.line(28);
+        mp.at("start-p1");
         p1.start();
-        mp.line(29);
+        mp.at("MyProcess-p2");
         Process p2 = new MyProcess(mp, "egon").name("p2");
-        mp.line(30);
+        mp.at("start-p2");
         p2.start();
-        mp.line(31);
+        mp.at("join-p1");
         p1.join();
-        mp.line(32);
+        mp.at("join-p2");
         p2.join();
-        mp.line(33);
+        mp.at("print-parent-counter");
         mp.print("counter in the parent is still", counter);
         return null;
     }
@@ -79,9 +79,9 @@ public final class BasicsScenario implements Scenario {
         String name = args.string(0);
         long n = args.integer(1);
         counter = 0;
-        mp.line(11);
+        mp.at("print-work-args");
         mp.print(name + " got arg " + n + ", runs in " + mp.pid() + ", parent " + mp.ppid());
-        mp.line(12);
+        mp.at("print-work-counter");
         mp.print("counter in " + name + " is now " + counter);
         return null;
     }
@@ -100,9 +100,9 @@ public final class BasicsScenario implements Scenario {
         @Override
         public void run() {
             counter = 0;
-            mp.line(22);
+            mp.at("print-run-pid");
             mp.print(person + " runs in " + mp.pid() + ", parent " + mp.ppid());
-            mp.line(23);
+            mp.at("print-run-counter");
             mp.print("counter in " + person + " is now " + counter);
         }
     }

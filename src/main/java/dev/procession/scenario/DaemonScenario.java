@@ -42,7 +42,7 @@ public final class DaemonScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("01_daemon.py");
+        return Listing.python("01_daemon.py");
     }
 
     @Override
@@ -56,30 +56,30 @@ public final class DaemonScenario implements Scenario {
         Map<String, Object> params = args.map(0);
         long count = (Long) params.get("count");
         double sleep = ((Number) params.get("sleep")).doubleValue();
-        mp.line(18);
+        mp.at("Process-p2");
         Process p2 = mp.process("wahaha", count).name("p2");
-        mp.line(19);
+        mp.at("start-p2");
         p2.start();
-        mp.line(20);
+        mp.at("Process-p1");
         Process p1 = mp.process("func").name("p1");
-        mp.line(21);
+        mp.at("daemon");
         p1.daemon(true);
-        mp.line(22);
+        mp.at("start-p1");
         p1.start();
-        mp.line(23);
+        mp.at("sleep-main");
         mp.sleep(sleep);
-        mp.line(24);
+        mp.at("print-main");
         mp.print("main process");
-        mp.line(25);
+        mp.at("join-p2");
         p2.join();
         return null;
     }
 
     private static Object func(Mp mp, Args args) {
         while (true) {
-            mp.line(7);
+            mp.at("print-alive");
             mp.print("is alive");
-            mp.line(8);
+            mp.at("sleep-func");
             mp.sleep(0.5);
         }
     }
@@ -87,9 +87,9 @@ public final class DaemonScenario implements Scenario {
     private static Object wahaha(Mp mp, Args args) {
         long count = args.integer(0);
         for (long i = 0; i < count; i++) {
-            mp.line(13);
+            mp.at("print-second");
             mp.print("second " + i);
-            mp.line(14);
+            mp.at("sleep-wahaha");
             mp.sleep(1);
         }
         return null;

@@ -43,7 +43,7 @@ public final class JoinScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("11_join.py");
+        return Listing.python("11_join.py");
     }
 
     @Override
@@ -60,46 +60,46 @@ public final class JoinScenario implements Scenario {
         double longSleep = ((Number) params.get("long")).doubleValue();
         List<Process> children = new ArrayList<>();
         for (long i = 1; i <= count; i++) {
-            mp.line(17);
+            mp.at("Process-work");
             Process p = mp.process("work", i).name("child" + i);
-            mp.line(18);
+            mp.at("start-work");
             p.start();
             children.add(p);
         }
         for (Process p : children) {
-            mp.line(21);
+            mp.at("join-work");
             p.join();
         }
-        mp.line(22);
+        mp.at("print-all-done");
         mp.print("all children done");
-        mp.line(23);
+        mp.at("Process-long");
         Process p = mp.process("long_work", longSleep).name("long");
-        mp.line(24);
+        mp.at("start-long");
         p.start();
-        mp.line(25);
+        mp.at("join-timeout");
         p.join(timeout);
-        mp.line(26);
+        mp.at("print-after-timeout");
         mp.print("after join(" + Numbers.str(timeout) + "), alive:", p.isAlive());
-        mp.line(27);
+        mp.at("join-long");
         p.join();
-        mp.line(28);
+        mp.at("print-after-join");
         mp.print("after join(), alive:", p.isAlive(), "exitcode:", p.exitCode());
         return null;
     }
 
     private static Object work(Mp mp, Args args) {
         long i = args.integer(0);
-        mp.line(7);
+        mp.at("sleep-work");
         mp.sleep(i);
-        mp.line(8);
+        mp.at("print-child-done");
         mp.print("child " + i + " done");
         return null;
     }
 
     private static Object longWork(Mp mp, Args args) {
-        mp.line(11);
+        mp.at("sleep-long");
         mp.sleep(args.number(0));
-        mp.line(12);
+        mp.at("print-long-done");
         mp.print("long child done");
         return null;
     }

@@ -43,7 +43,7 @@ public final class KtvScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("03_ktv_semaphore.py");
+        return Listing.python("03_ktv_semaphore.py");
     }
 
     @Override
@@ -56,12 +56,12 @@ public final class KtvScenario implements Scenario {
         Map<String, Object> params = args.map(0);
         long people = (Long) params.get("people");
         int seats = Math.toIntExact((Long) params.get("seats"));
-        mp.line(12);
+        mp.at("Semaphore");
         Semaphore sema = mp.semaphore("sema", seats);
         for (long i = 0; i < people; i++) {
-            mp.line(14);
+            mp.at("Process");
             Process p = mp.process("ktv", sema, i).name("person" + i);
-            mp.line(15);
+            mp.at("start");
             p.start();
         }
         return null;
@@ -70,17 +70,17 @@ public final class KtvScenario implements Scenario {
     private static Object ktv(Mp mp, Args args) {
         Semaphore sema = args.get(0, Semaphore.class);
         long i = args.integer(1);
-        mp.line(6);
+        mp.at("with-enter");
         sema.acquire();
         try {
-            mp.line(7);
+            mp.at("print-into");
             mp.print(i + " into ktv!");
-            mp.line(8);
+            mp.at("sleep");
             mp.sleep(ThreadLocalRandom.current().nextInt(1, 6));
-            mp.line(9);
+            mp.at("print-out");
             mp.print(i + " out of ktv!!!");
         } finally {
-            mp.line(6);
+            mp.at("with-exit");
             sema.release();
         }
         return null;

@@ -50,7 +50,7 @@ public final class ManagerScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("07_manager.py");
+        return Listing.python("07_manager.py");
     }
 
     @Override
@@ -65,26 +65,26 @@ public final class ManagerScenario implements Scenario {
         long decrements = (Long) params.get("decrements");
         long count = (Long) params.get("count");
         for (boolean useLock : new boolean[] {false, true}) {
-            mp.line(15);
+            mp.at("Manager");
             try (Manager m = mp.manager()) {
-                mp.line(16);
+                mp.at("dict");
                 DictProxy d = m.dict(Map.of("count", count));
-                mp.line(17);
+                mp.at("Lock");
                 Lock lock = mp.lock("lock");
                 List<Process> ps = new ArrayList<>();
                 for (int i = 0; i < processes; i++) {
-                    mp.line(18);
+                    mp.at("Process");
                     ps.add(mp.process("work", d, lock, useLock, decrements));
                 }
                 for (Process p : ps) {
-                    mp.line(19);
+                    mp.at("start");
                     p.start();
                 }
                 for (Process p : ps) {
-                    mp.line(20);
+                    mp.at("join");
                     p.join();
                 }
-                mp.line(21);
+                mp.at("print");
                 mp.print(useLock ? "with lock" : "without lock", d.get("count"));
             }
         }
@@ -98,13 +98,13 @@ public final class ManagerScenario implements Scenario {
         long decrements = args.integer(3);
         for (long k = 0; k < decrements; k++) {
             if (useLock) {
-                mp.line(8);
+                mp.at("with-lock");
                 try (Held held = lock.hold()) {
-                    mp.line(9);
+                    mp.at("count-locked");
                     decrement(d);
                 }
             } else {
-                mp.line(11);
+                mp.at("count-unlocked");
                 decrement(d);
             }
         }

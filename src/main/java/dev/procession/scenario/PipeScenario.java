@@ -41,7 +41,7 @@ public final class PipeScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("06_pipe.py");
+        return Listing.python("06_pipe.py");
     }
 
     @Override
@@ -52,24 +52,24 @@ public final class PipeScenario implements Scenario {
 
     private static Object main(Mp mp, Args args) {
         long rounds = (Long) args.map(0).get("rounds");
-        mp.line(13);
+        mp.at("Pipe");
         Pipe pipe = mp.pipe("pipe", true);
         Connection parentEnd = pipe.first();
-        mp.line(14);
+        mp.at("Process");
         Process p = mp.process("worker", pipe.second()).name("worker");
-        mp.line(15);
+        mp.at("start");
         p.start();
         for (long r = 0; r < rounds; r++) {
             for (String word : WORDS) {
-                mp.line(17);
+                mp.at("send-word");
                 parentEnd.send(word);
-                mp.line(18);
+                mp.at("print-recv");
                 mp.print(parentEnd.recv());
             }
         }
-        mp.line(19);
+        mp.at("send-None");
         parentEnd.send(null);
-        mp.line(20);
+        mp.at("join");
         p.join();
         return null;
     }
@@ -77,15 +77,15 @@ public final class PipeScenario implements Scenario {
     private static Object worker(Mp mp, Args args) {
         Connection conn = args.get(0, Connection.class);
         while (true) {
-            mp.line(6);
+            mp.at("recv");
             Object msg = conn.recv();
             if (msg == null) {
                 break;
             }
-            mp.line(9);
+            mp.at("send-upper");
             conn.send(((String) msg).toUpperCase(java.util.Locale.ROOT));
         }
-        mp.line(10);
+        mp.at("close");
         conn.close();
         return null;
     }

@@ -44,7 +44,7 @@ public final class PoolScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("08_pool.py");
+        return Listing.python("08_pool.py");
     }
 
     @Override
@@ -58,18 +58,18 @@ public final class PoolScenario implements Scenario {
         int workers = Math.toIntExact((Long) params.get("workers"));
         long tasks = (Long) params.get("tasks");
         double delay = ((Number) params.get("delay")).doubleValue();
-        mp.line(10);
+        mp.at("Pool");
         try (Pool pool = mp.pool(workers)) {
-            mp.line(11);
+            mp.at("apply_async");
             AsyncResult asyncResult = pool.applyAsync("task", 100L, delay);
-            mp.line(12);
+            mp.at("map");
             List<Object> inputs = LongStream.range(0, tasks).<Object>mapToObj(i -> List.of(i, delay)).toList();
             for (Object result : pool.starmap("task", castLists(inputs))) {
                 List<?> r = (List<?>) result;
-                mp.line(13);
+                mp.at("print-task");
                 mp.print("task " + r.get(0) + " -> " + r.get(1) + " in worker " + r.get(2));
             }
-            mp.line(14);
+            mp.at("print-apply-async");
             mp.print("apply_async:", asyncResult.get());
         }
         return null;
@@ -83,9 +83,9 @@ public final class PoolScenario implements Scenario {
     /** task(i): sleep, then return (i, i*i, the worker's pid). */
     private static Object task(Mp mp, Args args) {
         long i = args.integer(0);
-        mp.line(6);
+        mp.at("sleep");
         mp.sleep(args.number(1));
-        mp.line(7);
+        mp.at("getpid");
         return List.of(i, i * i, mp.pid());
     }
 }

@@ -46,7 +46,7 @@ public final class QueueScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("05_queue.py");
+        return Listing.python("05_queue.py");
     }
 
     @Override
@@ -60,20 +60,20 @@ public final class QueueScenario implements Scenario {
         long children = (Long) params.get("children");
         int maxsize = Math.toIntExact((Long) params.get("maxsize"));
         double delay = ((Number) params.get("delay")).doubleValue();
-        mp.line(12);
+        mp.at("Queue");
         Queue q = mp.queue("q", maxsize);
         for (long i = 0; i < children; i++) {
-            mp.line(14);
+            mp.at("Process");
             Process p = mp.process("num", q, i);
-            mp.line(15);
+            mp.at("start");
             p.start();
         }
         for (long j = 0; j < children; j++) {
             if (delay > 0) {
-                mp.line(17);
+                mp.at("sleep");
                 mp.sleep(delay);
             }
-            mp.line(18);
+            mp.at("print");
             mp.print(q.get());
         }
         return null;
@@ -83,7 +83,7 @@ public final class QueueScenario implements Scenario {
     private static Object num(Mp mp, Args args) {
         Queue q = args.get(0, Queue.class);
         long i = args.integer(1);
-        mp.line(8);
+        mp.at("put");
         q.put(Map.of(Long.toString(i), power(i)));
         return null;
     }

@@ -39,7 +39,7 @@ public final class TerminateScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("12_terminate.py");
+        return Listing.python("12_terminate.py");
     }
 
     @Override
@@ -51,45 +51,45 @@ public final class TerminateScenario implements Scenario {
 
     private static Object main(Mp mp, Args args) {
         double delay = ((Number) args.map(0).get("delay")).doubleValue();
-        mp.line(20);
+        mp.at("MyProcess-p");
         Process p = new MyProcess(mp, "alex").name("alex");
-        mp.line(21);
+        mp.at("start-p");
         p.start();
-        mp.line(22);
+        mp.at("sleep-before-terminate");
         mp.sleep(delay);
-        mp.line(23);
+        mp.at("terminate");
         p.terminate();
-        mp.line(24);
+        mp.at("print-after-terminate");
         mp.print("right after terminate, alive:", p.isAlive());
-        mp.line(25);
+        mp.at("join-p");
         p.join();
-        mp.line(26);
+        mp.at("print-after-join");
         mp.print("after join, alive:", p.isAlive(), "exitcode:", p.exitCode());
-        mp.line(27);
+        mp.at("MyProcess-q");
         Process q = new MyProcess(mp, "egon").name("egon");
-        mp.line(28);
+        mp.at("start-q");
         q.start();
-        mp.line(29);
+        mp.at("sleep-before-kill");
         mp.sleep(delay);
-        mp.line(30);
+        mp.at("kill");
         q.kill();
-        mp.line(31);
+        mp.at("join-q");
         q.join();
-        mp.line(32);
+        mp.at("print-after-kill");
         mp.print("after kill, exitcode:", q.exitCode());
-        mp.line(33);
+        mp.at("Process-r");
         Process r = mp.process("work").name("r");
-        mp.line(34);
+        mp.at("start-r");
         r.start();
-        mp.line(35);
+        mp.at("join-r");
         r.join();
-        mp.line(36);
+        mp.at("print-after-normal-end");
         mp.print("after a normal end, exitcode:", r.exitCode());
         return null;
     }
 
     private static Object work(Mp mp, Args args) {
-        mp.line(17);
+        mp.at("print-work-done");
         mp.print("work done");
         return null;
     }
@@ -107,11 +107,11 @@ public final class TerminateScenario implements Scenario {
 
         @Override
         public void run() {
-            mp.line(12);
+            mp.at("print-sleeps");
             mp.print(person + " sleeps");
-            mp.line(13);
+            mp.at("sleep-run");
             mp.sleep(10);
-            mp.line(14);
+            mp.at("print-woke-up");
             mp.print(person + " woke up");
         }
     }

@@ -46,7 +46,7 @@ public final class TicketsScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("02_tickets_lock.py");
+        return Listing.python("02_tickets_lock.py");
     }
 
     @Override
@@ -61,27 +61,27 @@ public final class TicketsScenario implements Scenario {
         long stock = (Long) params.get("stock");
         boolean useLock = (Boolean) params.get("lock");
         TicketDatabase db = new TicketDatabase(mp);
-        mp.line(29);
+        mp.at("dump-stock");
         db.write(stock);
         Lock lock = null;
         if (useLock) {
-            mp.line(30);
+            mp.at("Lock");
             lock = mp.lock("lock");
         }
         List<Process> started = new ArrayList<>();
         for (long i = 0; i < buyers; i++) {
-            mp.line(33);
             // Without the lock, None goes in its place and get_ticket buys unguarded.
+            mp.at("Process");
             Process p = mp.process("get_ticket", lock, i).name("buyer" + i);
-            mp.line(34);
+            mp.at("start");
             p.start();
             started.add(p);
         }
         for (Process p : started) {
-            mp.line(37);
+            mp.at("join");
             p.join();
         }
-        mp.line(39);
+        mp.at("print-left");
         long left = db.read();
         mp.print("tickets left:", left);
         return null;
@@ -96,37 +96,37 @@ public final class TicketsScenario implements Scenario {
             buy(mp, db, i);
             return null;
         }
-        mp.line(24);
+        mp.at("with-enter");
         lock.acquire();
         try {
             buy(mp, db, i);
         } finally {
-            mp.line(24);
+            mp.at("with-exit");
             lock.release();
         }
         return null;
     }
 
     private static void search(Mp mp, TicketDatabase db, long i) {
-        mp.line(8);
+        mp.at("load-search");
         long count = db.read();
-        mp.line(9);
+        mp.at("print-search");
         mp.print(i + " found the remaining: " + count + " tickets");
     }
 
     private static void buy(Mp mp, TicketDatabase db, long i) {
-        mp.line(13);
+        mp.at("load-buy");
         long count = db.read();
-        mp.line(14);
+        mp.at("sleep-read");
         mp.sleep(0.2);
         if (count > 0) {
             count--;
-            mp.line(17);
+            mp.at("print-bought");
             mp.print("ticket bought by " + i);
         }
-        mp.line(18);
+        mp.at("sleep-write");
         mp.sleep(0.2);
-        mp.line(20);
+        mp.at("dump-buy");
         db.write(count);
     }
 }

@@ -41,7 +41,7 @@ public final class TrafficLightScenario implements Scenario {
 
     @Override
     public Listing listing() {
-        return Listing.load("04_traffic_light_event.py");
+        return Listing.python("04_traffic_light_event.py");
     }
 
     @Override
@@ -55,29 +55,29 @@ public final class TrafficLightScenario implements Scenario {
         Map<String, Object> params = args.map(0);
         long cars = (Long) params.get("cars");
         double period = ((Number) params.get("period")).doubleValue();
-        mp.line(23);
+        mp.at("Event");
         Event e = mp.event("e");
-        mp.line(24);
+        mp.at("Process-light");
         Process light = mp.process("traffic_light", e, period).name("light");
-        mp.line(25);
+        mp.at("daemon");
         light.daemon(true);
-        mp.line(26);
+        mp.at("start-light");
         light.start();
         List<Process> started = new ArrayList<>();
         for (int i = 0; i < cars; i++) {
-            mp.line(29);
+            mp.at("Process-p");
             Process p = mp.process("car", e, i).name("car" + i);
-            mp.line(30);
+            mp.at("start-p");
             p.start();
             started.add(p);
-            mp.line(32);
+            mp.at("sleep-main");
             mp.sleep(ThreadLocalRandom.current().nextInt(0, 4));
         }
         for (Process p : started) {
-            mp.line(34);
+            mp.at("join");
             p.join();
         }
-        mp.line(35);
+        mp.at("print-main-over");
         mp.print("The main program is over!");
         return null;
     }
@@ -85,21 +85,21 @@ public final class TrafficLightScenario implements Scenario {
     private static Object trafficLight(Mp mp, Args args) {
         Event e = args.get(0, Event.class);
         double period = args.number(1);
-        mp.line(6);
+        mp.at("print-red-first");
         mp.print("The red light");
         while (true) {
-            mp.line(8);
+            mp.at("sleep-period");
             mp.sleep(period);
-            mp.line(9);
+            mp.at("is_set-light");
             if (e.isSet()) {
-                mp.line(10);
+                mp.at("print-red");
                 mp.print("The red light");
-                mp.line(11);
+                mp.at("clear");
                 e.clear();
             } else {
-                mp.line(13);
+                mp.at("print-green");
                 mp.print("The green light");
-                mp.line(14);
+                mp.at("set");
                 e.set();
             }
         }
@@ -108,14 +108,14 @@ public final class TrafficLightScenario implements Scenario {
     private static Object car(Mp mp, Args args) {
         Event e = args.get(0, Event.class);
         long i = args.integer(1);
-        mp.line(17);
+        mp.at("is_set-car");
         if (!e.isSet()) {
-            mp.line(18);
+            mp.at("print-waiting");
             mp.print("car" + i + " waiting for a red light");
-            mp.line(19);
+            mp.at("wait");
             e.await();
         }
-        mp.line(20);
+        mp.at("print-through");
         mp.print("car" + i + " through");
         return null;
     }

@@ -1,11 +1,16 @@
 package dev.procession.supervisor;
 
 import dev.procession.scenario.Listing;
+import dev.procession.scenario.ListingToJava;
+import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The details of a run's first event ({@code run}): what runs, how, and the listing it mirrors. */
+/**
+ * The details of a run's first event ({@code run}): what runs, how, the Python listing it mirrors
+ * and the scenario's Java program.
+ */
 final class RunHeader {
     /** Procession's version: the jar's, or this when running from classes (tests, the IDE). */
     static final String VERSION = versionOr("0.1.0");
@@ -20,8 +25,19 @@ final class RunHeader {
         data.put("speed", speed);
         data.put("version", VERSION);
         // Only a scenario has a listing; a test program has none.
-        Scenarios.find(program).map(s -> listing(s.listing())).ifPresent(l -> data.put("listing", l));
+        Scenarios.find(program).ifPresent(s -> {
+            data.put("listing", listing(s.listing()));
+            data.put("java", javaProgram(s));
+        });
         return data;
+    }
+
+    /** The Java program too, so that a replayed log shows it without the scenario's jar. */
+    private static Map<String, Object> javaProgram(Scenario s) {
+        Listing java = s.javaProgram();
+        Map<String, Object> j = listing(java);
+        j.put("atListingLine", ListingToJava.lines(s.listing(), java));
+        return j;
     }
 
     private static Map<String, Object> listing(Listing listing) {

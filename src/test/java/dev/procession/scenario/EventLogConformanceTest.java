@@ -63,6 +63,10 @@ class EventLogConformanceTest {
         assertThat(header.get("scenario")).isEqualTo(scenario.id());
         assertThat(header.get("listing")).isEqualTo(Map.of("file", scenario.listing().fileName(),
                 "lines", scenario.listing().lines()));
+        Map<?, ?> java = (Map<?, ?>) header.get("java");
+        assertThat(java.get("file")).isEqualTo(scenario.javaProgram().fileName());
+        assertThat(java.get("lines")).isEqualTo(scenario.javaProgram().lines());
+        assertThat((List<?>) java.get("atListingLine")).hasSameSizeAs(scenario.listing().lines());
     }
 
     private static void checkEveryStartHasOneExit(String run, List<Event> events) {

@@ -1,10 +1,12 @@
 package dev.procession.app.code;
 
+import atlantafx.base.theme.Styles;
 import dev.procession.app.Messages;
 import dev.procession.app.run.RunPump;
 import dev.procession.app.theme.StatusLook;
 import dev.procession.events.Event;
 import dev.procession.model.ProcState;
+import dev.procession.model.RunHeader;
 import dev.procession.model.RunState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,25 +15,42 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * The scenario's Python listing, as the log's header carries it, with one cursor per live
- * process on the line it is executing or blocked on, in the process's colour and with its name.
- * A process in Python's exit handling is shown under the listing.
+ * The scenario's Python listing or its Java program, as the log's header carries them, with one
+ * cursor per live process on the line it is executing or blocked on, in the process's colour and
+ * with its name. In the Java program the cursor is on the statement that made the call. A process
+ * in Python's exit handling is shown under the code.
  */
 public final class CodeView extends BorderPane implements RunPump.FrameListener {
+    /** The two texts the view can show. */
+    public enum Language { PYTHON, JAVA }
+
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
     private final ObservableList<Integer> lineNumbers = FXCollections.observableArrayList();
     private final ListView<Integer> list = new ListView<>(lineNumbers);
     private final Label exitHandling = new Label();
     private final Label title = new Label();
-    private List<String> listing = List.of();
+    private final ToggleGroup languages = new ToggleGroup();
+    private final ToggleButton pythonButton = languageButton("Python", Language.PYTHON, Styles.LEFT_PILL);
+    private final ToggleButton javaButton = languageButton("Java", Language.JAVA, Styles.RIGHT_PILL);
+    private RunHeader header = RunHeader.UNKNOWN;
+    /** The live processes outside exit handling: whoever has a cursor in either language. */
+    private List<ProcState> placed = List.of();
+    private Language shown = Language.PYTHON;
+    private List<String> text = List.of();
     private Map<Integer, List<ProcState>> cursors = Map.of();
 
     public CodeView() {
@@ -39,21 +58,42 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         getStyleClass().add("code-view");
         list.setCellFactory(l -> new CodeLineCell());
         list.setPlaceholder(new Label(Messages.text("code.none")));
-        title.getStyleClass().add("view-bar");
         exitHandling.getStyleClass().add("code-exit-handling");
         exitHandling.setWrapText(true);
-        setTop(title);
+        pythonButton.setSelected(true);
+        languages.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one language is always shown
+            } else {
+                showText((Language) now.getUserData());
+            }
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(title, gap, new HBox(pythonButton, javaButton));
+        bar.getStyleClass().add("view-bar");
+        setTop(bar);
         setCenter(list);
+    }
+
+    private ToggleButton languageButton(String name, Language language, String pill) {
+        ToggleButton b = new ToggleButton(name);
+        b.setUserData(language);
+        b.setToggleGroup(languages);
+        b.getStyleClass().addAll(pill, Styles.SMALL);
+        b.setTooltip(new Tooltip(Messages.text("code.language." + language.name().toLowerCase())));
+        b.setId("code-" + language.name().toLowerCase());
+        return b;
     }
 
     @Override
     public void onFrame(RunState before, RunState after, List<Event> events) {
-        if (!after.header().listing().equals(listing)) {
-            listing = after.header().listing();
-            lineNumbers.setAll(IntStream.rangeClosed(1, listing.size()).boxed().toList());
-            title.setText(after.header().listingFile() == null ? "" : after.header().listingFile());
+        if (!after.header().equals(header)) {
+            header = after.header();
+            javaButton.setDisable(header.java().lines().isEmpty());
+            showText(javaButton.isDisable() ? Language.PYTHON : shown);
         }
-        Map<Integer, List<ProcState>> now = new LinkedHashMap<>();
+        List<ProcState> nowPlaced = new ArrayList<>();
         List<String> exiting = new ArrayList<>();
         for (ProcState p : after.processes().values()) {
             if (!p.alive()) {
@@ -61,21 +101,61 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
             }
             if (p.atexit()) {
                 exiting.add(p.name() + " [" + p.pid() + "]");
-            } else if (p.line() > 0) {
-                now.computeIfAbsent(p.line(), k -> new ArrayList<>()).add(p);
+            } else {
+                nowPlaced.add(p);
             }
         }
         exitHandling.setText(exiting.isEmpty() ? null : Messages.text("code.exitHandling", String.join(", ", exiting)));
         setBottom(exiting.isEmpty() ? null : exitHandling);
+        placed = nowPlaced;
+        placeCursors();
+    }
+
+    /** Shows the Python listing or the Java program, with the cursors on its lines. */
+    public void show(Language language) {
+        (language == Language.JAVA ? javaButton : pythonButton).setSelected(true);
+    }
+
+    public Language shown() {
+        return shown;
+    }
+
+    /** The processes whose cursor is on {@code line} of the text shown now, for tests. */
+    public List<ProcState> cursorsAt(int line) {
+        return cursors.getOrDefault(line, List.of());
+    }
+
+    /** Line {@code line} (from 1) of the text shown now, for tests. */
+    public String lineText(int line) {
+        return text.get(line - 1);
+    }
+
+    private void showText(Language language) {
+        shown = language;
+        boolean java = language == Language.JAVA;
+        text = java ? header.java().lines() : header.listing();
+        String file = java ? header.java().file() : header.listingFile();
+        title.setText(file == null ? "" : file);
+        if (languages.getSelectedToggle() != (java ? javaButton : pythonButton)) {
+            show(language);
+        }
+        lineNumbers.setAll(IntStream.rangeClosed(1, text.size()).boxed().toList());
+        cursors = Map.of();
+        placeCursors();
+    }
+
+    private void placeCursors() {
+        Map<Integer, List<ProcState>> now = new LinkedHashMap<>();
+        for (ProcState p : placed) {
+            int line = shown == Language.JAVA ? header.java().lineFor(p.line()) : p.line();
+            if (line > 0) {
+                now.computeIfAbsent(line, k -> new ArrayList<>()).add(p);
+            }
+        }
         if (!now.equals(cursors)) {
             cursors = now;
             list.refresh();
         }
-    }
-
-    /** The processes whose cursor is on {@code line} now, for tests. */
-    public List<ProcState> cursorsAt(int line) {
-        return cursors.getOrDefault(line, List.of());
     }
 
     private final class CodeLineCell extends ListCell<Integer> {
@@ -83,14 +163,14 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         protected void updateItem(Integer line, boolean empty) {
             super.updateItem(line, empty);
             pseudoClassStateChanged(CURRENT, false);
-            if (empty || line == null || line > listing.size()) {
+            if (empty || line == null || line > text.size()) {
                 setGraphic(null);
                 setText(null);
                 return;
             }
             Label number = new Label(String.format("%3d", line));
             number.getStyleClass().add("code-line-number");
-            Label code = new Label(listing.get(line - 1));
+            Label code = new Label(text.get(line - 1));
             code.getStyleClass().add("code-text");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
@@ -107,6 +187,4 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
             setGraphic(row);
         }
     }
-
-    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
 }
