@@ -19,6 +19,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -57,6 +58,8 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         setId("code-view");
         getStyleClass().add("code-view");
         list.setCellFactory(l -> new CodeLineCell());
+        // A fixed row height: a listing reads as code, not as a list of cards, and lays out in one pass.
+        list.setFixedCellSize(34);
         list.setPlaceholder(new Label(Messages.text("code.none")));
         exitHandling.getStyleClass().add("code-exit-handling");
         exitHandling.setWrapText(true);
@@ -155,6 +158,22 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         if (!now.equals(cursors)) {
             cursors = now;
             list.refresh();
+            keepCursorsInView();
+        }
+    }
+
+    /** Scrolls to the first cursor when none is in view: a reader should never hunt for them. */
+    private void keepCursorsInView() {
+        if (cursors.isEmpty() || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)
+                || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) {
+            return;
+        }
+        int first = flow.getFirstVisibleCell().getIndex() + 1;
+        int last = flow.getLastVisibleCell().getIndex() + 1;
+        boolean anyInView = cursors.keySet().stream().anyMatch(line -> line >= first && line <= last);
+        if (!anyInView) {
+            int top = cursors.keySet().stream().min(Integer::compare).orElse(1);
+            list.scrollTo(Math.max(0, top - 3));
         }
     }
 
@@ -172,14 +191,18 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
             number.getStyleClass().add("code-line-number");
             Label code = new Label(text.get(line - 1));
             code.getStyleClass().add("code-text");
+            // The code gives way (ellipsis) before a cursor does: who is here matters more than the line's tail.
+            code.setMinWidth(0);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox row = new HBox(8, number, code, gap);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             List<ProcState> here = cursors.getOrDefault(line, List.of());
             for (ProcState p : here) {
                 Label cursor = new Label(p.name() + " " + p.pid());
                 cursor.getStyleClass().addAll("code-cursor", StatusLook.colorClass(p));
                 cursor.setGraphic(StatusLook.icon(p.status()));
+                cursor.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(cursor);
             }
             pseudoClassStateChanged(CURRENT, !here.isEmpty());
