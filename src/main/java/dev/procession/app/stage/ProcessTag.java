@@ -2,6 +2,7 @@ package dev.procession.app.stage;
 
 import dev.procession.app.theme.ProcessColors;
 import dev.procession.model.ProcState;
+import dev.procession.model.ProcStatus;
 import dev.procession.model.RunState;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -58,8 +59,21 @@ public final class ProcessTag extends VBox {
             getStyleClass().add(colour);
         }
         pseudoClassStateChanged(StageStyles.EXITED, !p.alive());
-        pseudoClassStateChanged(StageStyles.BLOCKED, p.status() == dev.procession.model.ProcStatus.BLOCKED);
+        pseudoClassStateChanged(StageStyles.BLOCKED, p.status() == ProcStatus.BLOCKED);
         pseudoClassStateChanged(StageStyles.PAUSED, p.paused());
+    }
+
+    /**
+     * Shows {@code p} with the stage's word while it is alive and neither paused nor starting;
+     * otherwise with its own status word, which then says more than the story.
+     */
+    public void updateStory(ProcState p, RunState s, String word, StageIcons icon) {
+        ProcStatus st = p.status();
+        if (st == ProcStatus.EXITED || st == ProcStatus.PAUSED || st == ProcStatus.STARTING) {
+            update(p, s);
+        } else {
+            update(p, word, icon);
+        }
     }
 
     public String titleText() {

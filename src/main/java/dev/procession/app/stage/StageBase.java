@@ -2,10 +2,15 @@ package dev.procession.app.stage;
 
 import dev.procession.app.theme.ProcessColors;
 import dev.procession.events.Event;
+import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
 /**
@@ -16,6 +21,8 @@ public abstract class StageBase implements ScenarioStage {
     protected final StageContext context;
     protected final ProcessElements<ProcessTag> tags;
     protected final Motion motion = new Motion();
+    /** The shape of the main program's element. */
+    protected static final String MAIN_PROGRAM = "main-program";
     private final ScrollPane root = new ScrollPane();
     private final Region content;
     private RunState shown;
@@ -56,6 +63,41 @@ public abstract class StageBase implements ScenarioStage {
     /** The node layouts are computed in before a glide: the stage's content. */
     protected Region layoutRoot() {
         return content;
+    }
+
+    /** Where every process element and the items of {@code lanes} are before this frame changes them. */
+    protected Map<Node, Point2D> positionsBefore(ItemLane... lanes) {
+        List<Node> moving = new ArrayList<>(tags.all().values());
+        for (ItemLane lane : lanes) {
+            moving.addAll(lane.chips());
+        }
+        return motion.positions(moving);
+    }
+
+    /**
+     * Lays the stage out, glides what moved from where {@code before} says it was, and fades in
+     * the process elements that were not on the stage before.
+     */
+    protected void glideFrom(Map<Node, Point2D> before) {
+        List<Node> fresh = new ArrayList<>(tags.all().values());
+        fresh.removeIf(before::containsKey);
+        motion.glideFrom(before, layoutRoot());
+        fresh.forEach(motion::fadeIn);
+    }
+
+    /**
+     * Draws the main program with its own status word in {@code box}, once it is in the run: the
+     * stages that show it beside their story.
+     */
+    protected void showMain(RunState state, Pane box) {
+        ProcState main = state.main();
+        if (main != null) {
+            ProcessTag tag = tags.of(main.pid(), pid -> new ProcessTag(pid, MAIN_PROGRAM));
+            tag.update(main, state);
+            if (!box.getChildren().contains(tag)) {
+                box.getChildren().add(tag);
+            }
+        }
     }
 
     /** Ends every animation under way, as for a still picture (an export, a screenshot). */

@@ -1,6 +1,10 @@
 package dev.procession.app.stage;
 
 import dev.procession.app.stage.ktv.KtvStage;
+import dev.procession.app.stage.manager.ManagerStage;
+import dev.procession.app.stage.pipe.PipeStage;
+import dev.procession.app.stage.pool.PoolStage;
+import dev.procession.app.stage.queue.QueueStage;
 import dev.procession.app.stage.tickets.TicketsStage;
 import dev.procession.app.stage.traffic.TrafficLightStage;
 import dev.procession.app.stage.tree.ProcessTreeStage;
@@ -22,6 +26,10 @@ public final class StageFactory {
             case "traffic-light" -> new TrafficLightStage(context);
             case "ktv" -> new KtvStage(context);
             case "tickets" -> new TicketsStage(context);
+            case "queue" -> new QueueStage(context);
+            case "pipe" -> new PipeStage(context);
+            case "manager" -> new ManagerStage(context);
+            case "pool" -> new PoolStage(context);
             default -> new ProcessTreeStage(context);
         };
     }

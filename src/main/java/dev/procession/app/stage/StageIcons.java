@@ -24,7 +24,16 @@ public enum StageIcons {
     CAR(Material2AL.DIRECTIONS_CAR),
     PERSON(Material2MZ.PERSON),
     WARNING(Material2MZ.WARNING),
-    LIGHT(Material2MZ.TRAFFIC);
+    LIGHT(Material2MZ.TRAFFIC),
+    PUT(Material2MZ.MOVE_TO_INBOX),
+    INBOX(Material2AL.INBOX),
+    MESSAGE(Material2MZ.SEND),
+    PIPE(Material2MZ.SWAP_HORIZ),
+    CLOSED(Material2AL.BLOCK),
+    SERVER(Material2AL.DNS),
+    TASK(Material2AL.ASSIGNMENT),
+    WORKER(Material2MZ.WORK),
+    RESULTS(Material2AL.DONE_ALL);
 
     private final Ikon glyph;
 

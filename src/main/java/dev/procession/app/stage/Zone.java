@@ -20,6 +20,7 @@ public final class Zone extends VBox {
         getStyleClass().addAll(StageStyles.ZONE, styleClass);
         title.getStyleClass().add(StageStyles.ZONE_TITLE);
         title.setText(titleText);
+        title.setWrapText(true);
         items.setPrefWrapLength(200);
         VBox.setVgrow(items, Priority.ALWAYS);
         getChildren().addAll(title, items);
@@ -51,6 +52,11 @@ public final class Zone extends VBox {
             }
             items.getChildren().setAll(wanted);
         }
+    }
+
+    /** The pids of the process elements the zone holds, in order. */
+    public List<Long> pids() {
+        return items.getChildren().stream().map(n -> (Long) n.getProperties().get(StageStyles.PID_KEY)).toList();
     }
 
     public boolean holds(Node n) {

@@ -131,7 +131,7 @@ public final class KtvStage extends StageBase {
                 });
             }
         }
-        drawMain(state);
+        showMain(state, mainBox);
         caption(sem, holders.size(), queue.size());
     }
 
@@ -179,16 +179,6 @@ public final class KtvStage extends StageBase {
         return tag;
     }
 
-    private void drawMain(RunState state) {
-        ProcState main = state.main();
-        if (main != null) {
-            ProcessTag tag = tags.of(main.pid(), pid -> new ProcessTag(pid, "main-program"));
-            tag.update(main, state);
-            if (mainBox.getChildren().isEmpty()) {
-                mainBox.getChildren().add(tag);
-            }
-        }
-    }
 
     // ---------------------------------------------------------------- what tests read
 

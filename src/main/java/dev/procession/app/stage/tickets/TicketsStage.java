@@ -1,5 +1,6 @@
 package dev.procession.app.stage.tickets;
 
+import dev.procession.app.stage.PadlockView;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
@@ -109,7 +110,7 @@ public final class TicketsStage extends StageBase {
         motion.glideFrom(before, layoutRoot());
         fresh.forEach(motion::fadeIn);
         drawSales(state, lock);
-        drawMain(state);
+        showMain(state, mainBox);
     }
 
     /** "2 sold, 1 in stock at the start": a warning when more were sold than there were. */
@@ -160,16 +161,6 @@ public final class TicketsStage extends StageBase {
         return tag;
     }
 
-    private void drawMain(RunState state) {
-        ProcState main = state.main();
-        if (main != null) {
-            ProcessTag tag = tags.of(main.pid(), pid -> new ProcessTag(pid, "main-program"));
-            tag.update(main, state);
-            if (mainBox.getChildren().isEmpty()) {
-                mainBox.getChildren().add(tag);
-            }
-        }
-    }
 
     // ---------------------------------------------------------------- what tests read
 

@@ -1,8 +1,5 @@
-package dev.procession.app.stage.tickets;
+package dev.procession.app.stage;
 
-import dev.procession.app.stage.StageIcons;
-import dev.procession.app.stage.StageStyles;
-import dev.procession.app.stage.Zone;
 import dev.procession.model.LockState;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
@@ -14,25 +11,26 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Lock as a padlock: who holds it, the queue of waiters in order, and a warning when the
- * process that held it died with it held.
+ * process that held it died with it held. Shared by the stages that show a Lock.
  */
-final class PadlockView extends VBox {
-    static final String STYLE = "padlock";
-    static final String WAITERS_ZONE = "lock-waiters";
+public final class PadlockView extends VBox {
+    public static final String STYLE = "padlock";
+    public static final String WAITERS_ZONE = "lock-waiters";
 
     private final Label headline = new Label();
     private final StackPane holderPlace = new StackPane();
     private final Zone waiters = new Zone(WAITERS_ZONE, "waiting for the lock");
 
-    PadlockView() {
+    public PadlockView() {
         getStyleClass().add(STYLE);
         headline.getStyleClass().add("padlock-headline");
+        headline.setWrapText(true);
         holderPlace.getStyleClass().add("padlock-holder");
         getChildren().addAll(headline, holderPlace, waiters);
     }
 
     /** Draws {@code lock}: {@code holder} is the holder's element (null when free or dead). */
-    void show(LockState lock, RunState state, Node holder, List<Node> waiting) {
+    public void show(LockState lock, RunState state, Node holder, List<Node> waiting) {
         boolean abandoned = lock.abandonedBy() != null;
         headline.setGraphic((lock.locked() ? StageIcons.LOCKED : StageIcons.UNLOCKED).node());
         headline.setText(headline(lock, state));
@@ -61,11 +59,11 @@ final class PadlockView extends VBox {
         return lock.label() + " held by " + (h == null ? "pid " + lock.holder() : h.name() + " · " + h.pid());
     }
 
-    String headlineText() {
+    public String headlineText() {
         return headline.getText();
     }
 
-    Zone waitersZone() {
+    public Zone waitersZone() {
         return waiters;
     }
 }

@@ -1,0 +1,78 @@
+package dev.procession.app.stage.manager;
+
+import dev.procession.app.stage.ItemLane;
+import dev.procession.app.stage.StageIcons;
+import dev.procession.app.stage.StageStyles;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The manager's server process holding the shared dict: the server's element, the dict, its
+ * count in large, what was lost, and the proxy calls waiting for the server's answer.
+ */
+final class ServerView extends VBox {
+    static final String STYLE = "manager-server";
+    static final String CALLS = "manager-calls";
+    static final String DICT = "manager-dict";
+    static final String LOST = "lost-updates";
+
+    private final Label title = new Label("the Manager's server", StageIcons.SERVER.node());
+    private final StackPane serverPlace = new StackPane();
+    private final Label dict = new Label();
+    private final Label count = new Label();
+    private final Label lost = new Label();
+    private final ItemLane calls = new ItemLane(CALLS, "calls waiting for the server");
+
+    ServerView() {
+        getStyleClass().add(STYLE);
+        title.getStyleClass().add(StageStyles.ZONE_TITLE);
+        dict.getStyleClass().add(DICT);
+        count.getStyleClass().add(StageStyles.BIG_NUMBER);
+        lost.getStyleClass().add(LOST);
+        lost.setWrapText(true);
+        getChildren().addAll(title, serverPlace, dict, count, lost, calls);
+    }
+
+    /** Shows {@code server} (null: not started), the dict's {@code contents} and the round's {@code score}. */
+    void show(Node server, String name, Map<?, ?> contents, Object countValue, LostUpdates score) {
+        if (server == null) {
+            serverPlace.getChildren().clear();
+        } else if (!serverPlace.getChildren().contains(server)) {
+            serverPlace.getChildren().setAll(server);
+        }
+        dict.setText(name + " = " + (contents == null ? "not created yet" : repr(contents)));
+        count.setText(countValue == null ? "?" : String.valueOf(countValue));
+        lost.setText(score == null ? " " : score.text());
+        boolean warn = score != null && score.lost() > 0;
+        lost.getStyleClass().remove(StageStyles.WARNING);
+        if (warn) {
+            lost.getStyleClass().add(StageStyles.WARNING);
+        }
+        lost.setGraphic(warn ? StageIcons.WARNING.node() : null);
+    }
+
+    private static String repr(Map<?, ?> m) {
+        return m.entrySet().stream().map(e -> quoted(e.getKey()) + ": " + quoted(e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String quoted(Object o) {
+        return o instanceof String s ? "'" + s + "'" : String.valueOf(o);
+    }
+
+    ItemLane calls() {
+        return calls;
+    }
+
+    String countText() {
+        return count.getText();
+    }
+
+    String lostText() {
+        return lost.getText();
+    }
+}
