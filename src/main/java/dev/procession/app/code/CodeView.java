@@ -178,6 +178,11 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
     }
 
     private final class CodeLineCell extends ListCell<Integer> {
+        CodeLineCell() {
+            // As wide as the view, never wider: the cursors at the end of a line stay in sight.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Integer line, boolean empty) {
             super.updateItem(line, empty);
