@@ -1,21 +1,26 @@
 package dev.procession.app;
 
 import dev.procession.app.theme.Theme;
+import dev.procession.cli.Settings;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The window's own command-line options, so that scripts (docs/screenshots) need no clicking:
- * {@code --scenario ID} selects a scenario, {@code --run} starts it, {@code --theme light|dark}.
+ * {@code --scenario ID} selects a scenario, {@code --set KEY=VALUE} (repeatable) fills in one of
+ * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark}.
  *
  * @param scenario the scenario to select, if any
+ * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine
  * @param run      whether to start it at once
  * @param theme    the theme to open with
  */
-public record WindowOptions(Optional<Scenario> scenario, boolean run, Theme theme) {
-    private static final List<String> OPTIONS = List.of("--scenario", "--run", "--theme");
+public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run, Theme theme) {
+    private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme");
 
     /** True when the arguments are for the window: none at all, or only window options. */
     static boolean isForTheWindow(String[] args) {
@@ -25,11 +30,13 @@ public record WindowOptions(Optional<Scenario> scenario, boolean run, Theme them
     /** Parses window options; an unknown option, scenario or theme is an error that names it. */
     public static WindowOptions parse(String... args) {
         Optional<Scenario> scenario = Optional.empty();
+        List<String> settings = new ArrayList<>();
         boolean run = false;
         Theme theme = Theme.LIGHT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> scenario = Optional.of(Scenarios.byId(valueOf(args, ++i, "--scenario")));
+                case "--set" -> settings.add(valueOf(args, ++i, "--set"));
                 case "--run" -> run = true;
                 case "--theme" -> theme = Theme.byName(valueOf(args, ++i, "--theme"));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the window takes "
@@ -39,7 +46,13 @@ public record WindowOptions(Optional<Scenario> scenario, boolean run, Theme them
         if (run && scenario.isEmpty()) {
             throw new IllegalArgumentException("--run needs --scenario ID");
         }
-        return new WindowOptions(scenario, run, theme);
+        if (!settings.isEmpty() && scenario.isEmpty()) {
+            throw new IllegalArgumentException("--set needs --scenario ID");
+        }
+        Map<String, String> values = scenario.map(s -> Settings.parse(s, settings)).orElse(Map.of());
+        // Refused here, before a window opens, with the CLI's words; the sheet checks again as typed.
+        scenario.ifPresent(s -> Scenarios.resolve(s, values));
+        return new WindowOptions(scenario, Map.copyOf(values), run, theme);
     }
 
     private static String valueOf(String[] args, int i, String option) {

@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scenario scenario = Scenarios.byId(scenarioId);
-        Map<String, Object> params = Scenarios.resolve(scenario, parseSettings(scenario));
+        Map<String, Object> params = Scenarios.resolve(scenario, Settings.parse(scenario, settings));
         if (!(speed >= 0.05 && speed <= 100)) {
             throw new BadParameterException("--speed must be a number from 0.05 to 100, got " + speed);
         }
@@ -112,18 +111,5 @@ final class RunCommand implements Callable<Integer> {
         public void close() {
             all.forEach(LogFollower::close);
         }
-    }
-
-    private Map<String, String> parseSettings(Scenario scenario) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String s : settings) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new BadParameterException("--set takes KEY=VALUE, got '" + s + "'; "
-                        + Scenarios.describeParameters(scenario));
-            }
-            values.put(s.substring(0, eq).trim(), s.substring(eq + 1));
-        }
-        return values;
     }
 }

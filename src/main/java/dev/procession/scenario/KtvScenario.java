@@ -37,7 +37,7 @@ public final class KtvScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("people", 10, 1, 30, "how many person processes"),
+                Parameter.integer("people", 10, 1, 100, "how many person processes"),
                 Parameter.integer("seats", 4, 1, 10, "seats in the room: the Semaphore's initial value"));
     }
 

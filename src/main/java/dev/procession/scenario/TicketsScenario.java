@@ -39,7 +39,7 @@ public final class TicketsScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("buyers", 10, 1, 50, "how many buyer processes"),
+                Parameter.integer("buyers", 10, 1, 100, "how many buyer processes"),
                 Parameter.integer("stock", 1, 0, 100, "tickets in the database at the start"),
                 Parameter.bool("lock", true, "buy under the Lock; off shows the race"));
     }

@@ -35,7 +35,7 @@ public final class TrafficLightScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("cars", 10, 1, 30, "how many car processes"),
+                Parameter.integer("cars", 10, 1, 100, "how many car processes"),
                 Parameter.number("period", 2, 0.1, 30, "seconds between light changes"));
     }
 

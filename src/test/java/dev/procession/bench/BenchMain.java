@@ -139,19 +139,27 @@ public final class BenchMain {
         List<Double> samples = new ArrayList<>();
         List<Object> raw = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
+        List<Double> pss = new ArrayList<>();
+        List<Double> uss = new ArrayList<>();
         for (Map<String, Object> x : notes) {
             List<Double> mb = doubles(x.get("mb"));
             samples.add(Stats.median(mb));
             raw.add(Stats.rounded(mb, 3));
             cpu.add(Stats.median(doubles(x.get("cpu_ms"))));
+            pss.add(Stats.median(doubles(x.get("pss_mb"))));
+            uss.add(Stats.median(doubles(x.get("uss_mb"))));
         }
-        log("child_rss_mb: median %.1f MiB %s; CPU used by a child until ready: median %.0f ms %s",
-                Stats.median(samples), Stats.rounded(samples, 1), Stats.median(cpu), Stats.rounded(cpu, 0));
+        log("child_rss_mb: median %.1f MiB %s (PSS %.1f, USS %.1f); CPU used by a child until ready: median %.0f ms %s",
+                Stats.median(samples), Stats.rounded(samples, 1), Stats.median(pss), Stats.median(uss),
+                Stats.median(cpu), Stats.rounded(cpu, 0));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("children", (long) children);
         extra.put("raw", raw);
         // Not in mp_bench.py: what a child costs in CPU (user + system, 10 ms ticks) until it is ready.
         extra.put("child_cpu_ms", Stats.summarize(cpu, "median_ms", 1, Map.of()));
+        // Nor these: the same children's proportional and unique set sizes (smaps_rollup).
+        extra.put("pss_mb", Stats.summarize(pss, "median_mb", 3, Map.of()));
+        extra.put("uss_mb", Stats.summarize(uss, "median_mb", 3, Map.of()));
         return Stats.summarize(samples, "median_mb", 3, extra);
     }
 

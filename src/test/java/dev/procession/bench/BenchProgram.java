@@ -109,6 +109,8 @@ public final class BenchProgram implements Program {
             Event go = mp.event();
             List<Process> procs = new ArrayList<>();
             List<Double> mb = new ArrayList<>();
+            List<Double> pss = new ArrayList<>();
+            List<Double> uss = new ArrayList<>();
             List<Double> cpuMs = new ArrayList<>();
             try {
                 for (int i = 0; i < children; i++) {
@@ -119,13 +121,15 @@ public final class BenchProgram implements Program {
                 }
                 for (Process proc : procs) {
                     mb.add(vmRssKb(proc.pid()) / 1024.0);
+                    pss.add(rollupKb(proc.pid(), "Pss:") / 1024.0);
+                    uss.add((rollupKb(proc.pid(), "Private_Clean:") + rollupKb(proc.pid(), "Private_Dirty:")) / 1024.0);
                     cpuMs.add(cpuMs(proc.pid()));
                 }
             } finally {
                 go.set();
                 procs.forEach(Process::join);
             }
-            note(mp, "rss", Map.of("mb", mb, "cpu_ms", cpuMs));
+            note(mp, "rss", Map.of("mb", mb, "pss_mb", pss, "uss_mb", uss, "cpu_ms", cpuMs));
         }
     }
 
@@ -139,6 +143,19 @@ public final class BenchProgram implements Program {
     }
 
     /** CPU time (user + system) the process has used so far, in ms: what one child costs to start. */
+    /**
+     * A field of /proc/PID/smaps_rollup in kB. Not in mp_bench.py: RSS counts the pages every child
+     * shares (libjvm, the AOT cache) once per child; PSS divides them, USS leaves them out.
+     */
+    private static long rollupKb(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+            }
+        }
+        throw new IOException("no " + field + " in smaps_rollup of pid " + pid);
+    }
+
     private static double cpuMs(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -59,7 +59,10 @@ public final class BenchReport {
         System.out.print(report.table());
         if (out != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, report.markdown(command, loadBefore, loadAfter), StandardCharsets.UTF_8);
+            // The UI benchmark's section (bench/run --ui) is its own: kept as it was.
+            String ui = Files.isRegularFile(out) ? UiReport.section(Files.readString(out, StandardCharsets.UTF_8)) : "";
+            String page = report.markdown(command, loadBefore, loadAfter);
+            Files.writeString(out, ui.isEmpty() ? page : UiReport.splice(page, ui + "\n"), StandardCharsets.UTF_8);
             System.out.println("\nwrote " + out);
         }
     }
@@ -216,6 +219,13 @@ public final class BenchReport {
         line(md, "CPU time one Java child uses until it is ready (user + system, 10 ms ticks)",
                 num(java, "results", "child_rss_mb", "child_cpu_ms", "median_ms"), "ms",
                 num(noAot, "results", "child_rss_mb", "child_cpu_ms", "median_ms"));
+        line(md, "child PSS, the same idle children as child RSS (shared pages divided among the processes that map "
+                + "them: libjvm and the AOT cache are mapped by every child, so RSS counts them once per child)",
+                num(java, "results", "child_rss_mb", "pss_mb", "median_mb"), "MiB",
+                num(noAot, "results", "child_rss_mb", "pss_mb", "median_mb"));
+        line(md, "child USS (what the child alone holds, freed when it ends)",
+                num(java, "results", "child_rss_mb", "uss_mb", "median_mb"), "MiB",
+                num(noAot, "results", "child_rss_mb", "uss_mb", "median_mb"));
         line(md, "one hub round trip that logs no event (Event.is_set from a child)",
                 num(java, "results", "hub_lock_us", "roundtrip_us", "median_us"), "us", null);
         line(md, "pause latency through `Run.pause` (the product path: checks the pid belongs to the run, records "
@@ -387,6 +397,7 @@ public final class BenchReport {
         md.append("""
                 ```
                 bench/run [--quick] [--repeats R] [--no-python] [--no-aot]
+                bench/run --ui [--seconds S]
                 ```
 
                 It builds if needed, trains the AOT cache for the bench's class path, runs the Java side with \
@@ -395,7 +406,8 @@ public final class BenchReport {
                 A full run takes about 4 minutes on 2 quiet cores; `--quick` uses the smaller sizes (N up to 10, \
                 K = 500, M = 10000). Measure on a quiet machine: the load average before and after is recorded \
                 above. Extra child JVM options can be tried with `PROCESSION_CHILD_OPTS` (an `-XX:AOT...` \
-                option there replaces the automatic cache).
+                option there replaces the automatic cache). `bench/run --ui` runs only the UI benchmark and \
+                rewrites only its section (*The window with 100 processes*), which a full run keeps as it was.
                 """);
     }
 

@@ -20,6 +20,17 @@ final class Stats {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    /** The nearest-rank percentile {@code p} (0 to 100): a value that was measured, never interpolated. */
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no samples");
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int rank = (int) Math.ceil(p / 100 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
     static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;

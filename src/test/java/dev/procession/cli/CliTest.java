@@ -52,15 +52,15 @@ class CliTest {
 
     @ParameterizedTest(name = "--set {0}")
     @CsvSource(delimiter = '|', value = {
-            "nope=3        | 'nope'  | cars (an integer from 1 to 30)",
-            "cars=99       | 'cars'  | an integer from 1 to 30",
-            "cars=0        | 'cars'  | an integer from 1 to 30",
-            "cars=two      | 'cars'  | an integer from 1 to 30",
-            "cars=2.5      | 'cars'  | an integer from 1 to 30",
+            "nope=3        | 'nope'  | cars (an integer from 1 to 100)",
+            "cars=101      | 'cars'  | an integer from 1 to 100",
+            "cars=0        | 'cars'  | an integer from 1 to 100",
+            "cars=two      | 'cars'  | an integer from 1 to 100",
+            "cars=2.5      | 'cars'  | an integer from 1 to 100",
             "period=-1     | 'period' | a number from 0.1 to 30",
             "period=NaN    | 'period' | a number from 0.1 to 30",
             "period=fast   | 'period' | a number from 0.1 to 30",
-            "cars          | 'cars'  | cars (an integer from 1 to 30)",
+            "cars          | 'cars'  | cars (an integer from 1 to 100)",
             "=5            | '=5'    | KEY=VALUE",
     })
     void aBadSetIsExitTwoNamingTheParameterAndItsBounds(String setting, String names, String bounds) {

@@ -64,8 +64,8 @@ class ScenariosTest {
     @Test
     void overridesAreParsedToTheParametersTypes() {
         Map<String, Object> values = Scenarios.resolve(Scenarios.byId("tickets"),
-                Map.of("buyers", " 50 ", "stock", "0", "lock", "false"));
-        assertThat(values).containsExactly(entry("buyers", 50L), entry("stock", 0L), entry("lock", false));
+                Map.of("buyers", " 100 ", "stock", "0", "lock", "false"));
+        assertThat(values).containsExactly(entry("buyers", 100L), entry("stock", 0L), entry("lock", false));
         assertThat(Scenarios.resolve(Scenarios.byId("traffic-light"), Map.of("period", "0.1")))
                 .containsEntry("period", 0.1);
     }
@@ -74,7 +74,7 @@ class ScenariosTest {
     void anUnknownParameterIsNamedWithTheOnesThatExist() {
         assertThatThrownBy(() -> Scenarios.resolve(Scenarios.byId("ktv"), Map.of("rooms", "2")))
                 .isInstanceOf(BadParameterException.class)
-                .hasMessageContaining("'rooms'").hasMessageContaining("people (an integer from 1 to 30), seats (an integer from 1 to 10)");
+                .hasMessageContaining("'rooms'").hasMessageContaining("people (an integer from 1 to 100), seats (an integer from 1 to 10)");
         assertThatThrownBy(() -> Scenarios.resolve(Scenarios.byId("basics"), Map.of("counter", "1")))
                 .isInstanceOf(BadParameterException.class).hasMessageContaining("'counter'")
                 .hasMessageContaining("no parameters");
@@ -83,11 +83,11 @@ class ScenariosTest {
     @ParameterizedTest(name = "{0} {1}={2}")
     @CsvSource(delimiter = '|', value = {
         // out of bounds
-        "tickets       | buyers  | 0     | an integer from 1 to 50",
-        "tickets       | buyers  | 51    | an integer from 1 to 50",
+        "tickets       | buyers  | 0     | an integer from 1 to 100",
+        "tickets       | buyers  | 101   | an integer from 1 to 100",
         "tickets       | stock   | -1    | an integer from 0 to 100",
         "tickets       | stock   | 101   | an integer from 0 to 100",
-        "ktv           | people  | 31    | an integer from 1 to 30",
+        "ktv           | people  | 101   | an integer from 1 to 100",
         "ktv           | seats   | 0     | an integer from 1 to 10",
         "ktv           | seats   | 11    | an integer from 1 to 10",
         "daemon        | count   | 0     | an integer from 1 to 30",
@@ -96,8 +96,8 @@ class ScenariosTest {
         "terminate     | delay   | 11    | a number from 0.0 to 10.0",
         "traffic-light | period  | 0.05  | a number from 0.1 to 30.0",
         // wrong type
-        "tickets       | buyers  | ten   | an integer from 1 to 50",
-        "tickets       | buyers  | 2.5   | an integer from 1 to 50",
+        "tickets       | buyers  | ten   | an integer from 1 to 100",
+        "tickets       | buyers  | 2.5   | an integer from 1 to 100",
         "tickets       | lock    | maybe | true or false",
         "ktv           | seats   | ''    | an integer from 1 to 10",
         "traffic-light | period  | NaN   | a number from 0.1 to 30.0",

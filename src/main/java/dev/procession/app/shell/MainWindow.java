@@ -97,6 +97,7 @@ public final class MainWindow extends BorderPane {
         // Closing the window ends the run first: no process of it outlives the window.
         stage.setOnCloseRequest(e -> shell.run().shutdown());
         options.scenario().ifPresent(window.library::select);
+        shell.fill(options.settings());
         stage.show();
         if (options.run()) {
             shell.runChosen();

@@ -3,6 +3,7 @@ package dev.procession.app.shell;
 import dev.procession.app.run.RunState;
 import dev.procession.app.run.RunViewModel;
 import dev.procession.scenario.Scenario;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -71,6 +72,16 @@ public final class ShellModel {
         ParameterSheetModel sheet = new ParameterSheetModel(scenario);
         parametersValid.bind(sheet.validProperty());
         parameters.set(sheet);
+    }
+
+    /** Types {@code values} (by parameter name) into the chosen scenario's sheet, as a user would. */
+    public void fill(Map<String, String> values) {
+        ParameterSheetModel sheet = parameters.get();
+        if (sheet == null) {
+            return;
+        }
+        sheet.fields().stream().filter(f -> values.containsKey(f.parameter().name()))
+                .forEach(f -> f.textProperty().set(values.get(f.parameter().name())));
     }
 
     /** Starts the chosen scenario with the values on the sheet. */

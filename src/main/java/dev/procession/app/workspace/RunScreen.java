@@ -47,8 +47,7 @@ public final class RunScreen {
                 selected.set(row.pid());
             }
         });
-        pump.addListener((before, after, events) -> runs.status().update(after.live().size(), memory(after),
-                after.scenarioSeconds()));
+        pump.addListener(new StatusFeed(runs));
         runs.runProperty().addListener((obs, old, run) -> {
             if (run != null) {
                 follow(run, host);
@@ -73,11 +72,27 @@ public final class RunScreen {
         String scenario = first.isEmpty() ? null : RunState.EMPTY.apply(first.getFirst()).header().scenario();
         ScenarioStage next = StageFactory.forScenario(scenario, selected::set, menus::menuFor);
         stage = next;
-        stageFeed = (before, after, events) -> next.show(after, events, after.speed());
+        stageFeed = new StageFeed(next);
         pump.addListener(stageFeed);
         workspace.setStage(next.node());
         pump.follow(run.log());
         host.setContent(workspace);
+    }
+
+    /** Feeds the scenario's stage; a named class so that a frame profile (bench/run --ui) can name it. */
+    private record StageFeed(ScenarioStage stage) implements RunPump.FrameListener {
+        @Override
+        public void onFrame(RunState before, RunState after, List<Event> events) {
+            stage.show(after, events, after.speed());
+        }
+    }
+
+    /** Feeds the status bar: live processes, their memory, the scenario clock. */
+    private record StatusFeed(RunViewModel runs) implements RunPump.FrameListener {
+        @Override
+        public void onFrame(RunState before, RunState after, List<Event> events) {
+            runs.status().update(after.live().size(), memory(after), after.scenarioSeconds());
+        }
     }
 
     /** The process chosen on the stage or in the table; every view marks it. */
