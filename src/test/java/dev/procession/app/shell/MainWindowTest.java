@@ -76,14 +76,14 @@ class MainWindowTest {
         assertThat(run.isDisabled()).isFalse();
 
         TextField cars = robot.lookup("#parameter-cars").queryAs(TextField.class);
-        robot.interact(() -> cars.setText("99"));
+        robot.interact(() -> cars.setText("101"));
         Label note = robot.lookup("#parameter-cars-note").queryAs(Label.class);
-        assertThat(note.getText()).isEqualTo("parameter 'cars' must be an integer from 1 to 30, got '99'");
-        assertThat(cars.getText()).isEqualTo("99");                      // kept as typed, never clamped
+        assertThat(note.getText()).isEqualTo("parameter 'cars' must be an integer from 1 to 100, got '101'");
+        assertThat(cars.getText()).isEqualTo("101");                      // kept as typed, never clamped
         assertThat(run.isDisabled()).isTrue();
 
         robot.interact(() -> cars.setText("many"));
-        assertThat(note.getText()).contains("from 1 to 30");
+        assertThat(note.getText()).contains("from 1 to 100");
         assertThat(run.isDisabled()).isTrue();
 
         robot.interact(() -> cars.setText("3"));
