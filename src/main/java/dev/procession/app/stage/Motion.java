@@ -12,6 +12,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.util.Duration;
 
 /**
@@ -28,6 +29,7 @@ public final class Motion {
 
     private final List<Animation> running = new ArrayList<>();
     private final List<Animation> aside = new ArrayList<>();
+    private final List<PendingGlide> pendingGlides = new ArrayList<>();
     private double speed = 1;
 
     public void setSpeed(double speed) {
@@ -59,8 +61,43 @@ public final class Motion {
      * from where it was: the layout decides where things end, the animation only the way there.
      */
     public void glideFrom(Map<Node, Point2D> before, Parent layoutRoot) {
-        layoutRoot.applyCss();
-        layoutRoot.layout();
+        Scene scene = layoutRoot.getScene();
+        if (scene == null) {
+            layoutRoot.applyCss();
+            layoutRoot.layout();
+            glide(before);
+            return;
+        }
+        // The frame's own pulse lays the stage out right after the pump: glide from there instead of
+        // forcing a second CSS and layout pass over the whole stage (the cost of a frame with 100 tags).
+        PendingGlide pending = new PendingGlide(scene, before);
+        pendingGlides.add(pending);
+        scene.addPostLayoutPulseListener(pending);
+    }
+
+    /** A glide waiting for the pulse's layout; dropped if the next state comes first. */
+    private final class PendingGlide implements Runnable {
+        private final Scene scene;
+        private final Map<Node, Point2D> before;
+
+        PendingGlide(Scene scene, Map<Node, Point2D> before) {
+            this.scene = scene;
+            this.before = before;
+        }
+
+        @Override
+        public void run() {
+            cancel();
+            glide(before);
+        }
+
+        void cancel() {
+            scene.removePostLayoutPulseListener(this);
+            pendingGlides.remove(this);
+        }
+    }
+
+    private void glide(Map<Node, Point2D> before) {
         before.forEach((node, was) -> {
             if (node.getParent() == null || !node.isVisible()) {
                 return;
@@ -127,6 +164,8 @@ public final class Motion {
 
     /** Every animation under way jumps to its end state, and its end action runs. */
     public void finishAll() {
+        // A glide not begun yet is dropped: its nodes already stand where the layout put them.
+        List.copyOf(pendingGlides).forEach(PendingGlide::cancel);
         for (Animation a : List.copyOf(running)) {
             a.jumpTo(a.getTotalDuration());
             a.stop();
@@ -139,10 +178,11 @@ public final class Motion {
     }
 
     public boolean idle() {
-        return running.isEmpty();
+        return running.isEmpty() && pendingGlides.isEmpty();
     }
 
     public void dispose() {
+        List.copyOf(pendingGlides).forEach(PendingGlide::cancel);
         List.copyOf(running).forEach(Animation::stop);
         List.copyOf(aside).forEach(Animation::stop);
         running.clear();
