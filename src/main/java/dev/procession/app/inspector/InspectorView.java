@@ -9,6 +9,8 @@ import dev.procession.model.RunState;
 import dev.procession.model.SemaphoreState;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
@@ -26,7 +28,8 @@ import javafx.scene.layout.VBox;
 public final class InspectorView extends ListView<String> implements RunPump.FrameListener {
     private final ObservableList<String> refs = FXCollections.observableArrayList();
     private final Consumer<String> forceRelease;
-    private RunState state = RunState.EMPTY;
+    /** The fold as of the last frame; each cell redraws its primitive in place when it changes. */
+    private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.EMPTY);
 
     public InspectorView(Consumer<String> forceRelease) {
         this.forceRelease = forceRelease;
@@ -39,12 +42,11 @@ public final class InspectorView extends ListView<String> implements RunPump.Fra
 
     @Override
     public void onFrame(RunState before, RunState after, List<Event> events) {
-        state = after;
+        if (before.primitives() != after.primitives() || before.processes() != after.processes()) {
+            state.set(after);
+        }
         if (!refs.equals(List.copyOf(after.primitives().keySet()))) {
             refs.setAll(after.primitives().keySet());
-        }
-        if (before.primitives() != after.primitives() || before.processes() != after.processes()) {
-            refresh();
         }
     }
 
@@ -53,32 +55,53 @@ public final class InspectorView extends ListView<String> implements RunPump.Fra
                 || p instanceof SemaphoreState s && !s.abandonedBy().isEmpty();
     }
 
+    /**
+     * One primitive. Its nodes are made once and redrawn in place at each frame that changes the
+     * run (every sample does): a list refresh would make new cells and buttons, and a click whose
+     * press and release fell on either side of it would be lost.
+     */
     private final class PrimitiveCell extends ListCell<String> {
+        private final Label title = new Label();
+        private final Label body = new Label();
+        private final Button release = new Button(Messages.text("inspector.forceRelease"));
+        private final VBox box = new VBox(4, title, body, release);
+        private String releaseRef;
+
+        PrimitiveCell() {
+            title.getStyleClass().add("inspector-title");
+            body.setWrapText(true);
+            body.getStyleClass().add("inspector-body");
+            release.setTooltip(new Tooltip(Messages.text("inspector.forceRelease.tooltip")));
+            release.setOnAction(e -> {
+                if (releaseRef != null) {
+                    forceRelease.accept(releaseRef);
+                }
+            });
+            state.addListener((obs, old, now) -> show(getItem(), isEmpty()));
+        }
+
         @Override
         protected void updateItem(String ref, boolean empty) {
             super.updateItem(ref, empty);
-            PrimitiveState p = ref == null ? null : state.primitive(ref);
+            show(ref, empty);
+        }
+
+        private void show(String ref, boolean empty) {
+            RunState run = state.get();
+            PrimitiveState p = ref == null ? null : run.primitive(ref);
             if (empty || p == null) {
                 setGraphic(null);
                 setText(null);
                 return;
             }
-            Label title = new Label(p.type() + "  " + p.label() + (p.name() == null ? "" : "  (" + p.ref() + ")"));
-            title.getStyleClass().add("inspector-title");
-            Label body = new Label(PrimitiveText.describe(p, state));
-            body.setWrapText(true);
-            body.getStyleClass().add("inspector-body");
-            VBox box = new VBox(4, title, body);
-            if (abandoned(p)) {
-                pseudoClassStateChanged(ABANDONED, true);
-                Button release = new Button(Messages.text("inspector.forceRelease"));
-                release.setId("force-release-" + p.ref().replace('#', '-'));
-                release.setTooltip(new Tooltip(Messages.text("inspector.forceRelease.tooltip")));
-                release.setOnAction(e -> forceRelease.accept(p.ref()));
-                box.getChildren().add(release);
-            } else {
-                pseudoClassStateChanged(ABANDONED, false);
-            }
+            title.setText(p.type() + "  " + p.label() + (p.name() == null ? "" : "  (" + p.ref() + ")"));
+            body.setText(PrimitiveText.describe(p, run));
+            boolean abandoned = abandoned(p);
+            pseudoClassStateChanged(ABANDONED, abandoned);
+            releaseRef = abandoned ? p.ref() : null;
+            release.setId(abandoned ? "force-release-" + p.ref().replace('#', '-') : null);
+            release.setVisible(abandoned);
+            release.setManaged(abandoned);
             setText(null);
             setGraphic(box);
         }

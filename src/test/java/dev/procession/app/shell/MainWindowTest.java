@@ -108,6 +108,20 @@ class MainWindowTest {
     }
 
     @Test
+    void resetLeavesNoProcessAndShowsTheScenarioAgain(FxRobot robot) throws Exception {
+        Run run = startTrafficLight(robot);
+        Set<Long> pids = awaitProcesses(run, 3);
+
+        robot.clickOn("#action-reset");
+        await(() -> runs.stateProperty().get() == RunState.IDLE);
+        OsProcesses.awaitGone(pids, GONE_LIMIT, "Reset kills every process of the run");
+        assertThat(runs.runProperty().get()).isNull();
+        assertThat(robot.lookup("#intro-title").queryAs(Label.class).getText())
+                .isEqualTo(Scenarios.byId("traffic-light").title().get("en"));
+        assertThat(robot.lookup("#action-run").queryButton().isDisabled()).as("Run again").isFalse();
+    }
+
+    @Test
     void closingTheWindowLeavesNoProcess(FxRobot robot) throws Exception {
         Run run = startTrafficLight(robot);
         Set<Long> pids = awaitProcesses(run, 2);
