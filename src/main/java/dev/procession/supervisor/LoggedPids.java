@@ -18,10 +18,22 @@ final class LoggedPids {
     }
 
     synchronized boolean contains(long pid) {
+        ProcState p = now().process(pid);
+        return p != null && p.alive();
+    }
+
+    /** Whether {@code pid}'s parent is alive and in Python's exit handling (joining its children). */
+    synchronized boolean parentInExitHandling(long pid) {
+        RunState s = now();
+        ProcState p = s.process(pid);
+        ProcState parent = p == null ? null : s.process(p.ppid());
+        return parent != null && parent.alive() && parent.atexit();
+    }
+
+    private RunState now() {
         for (Event e : log.since(state.seq())) {
             state = state.apply(e);
         }
-        ProcState p = state.process(pid);
-        return p != null && p.alive();
+        return state;
     }
 }

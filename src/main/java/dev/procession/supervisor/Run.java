@@ -196,6 +196,12 @@ public final class Run implements AutoCloseable {
     /** Marks a running process daemonic: a Procession extension (Python refuses it after start). */
     public void setDaemon(long pid, boolean daemon) {
         hub.setDaemon(procId(pid), daemon);
+        // Python's exit handling terminates daemonic children before it joins the others; a child
+        // made a daemon while its parent already joins it there is terminated as it would have been.
+        if (daemon && runPids.parentInExitHandling(pid)) {
+            signal(pid, Signal.TERM, "terminate", Map.of("note",
+                    "made a daemon during its parent's exit handling, which terminates daemonic children"));
+        }
     }
 
     /** Frees a lock or semaphore that a dead process left held. */
@@ -208,10 +214,17 @@ public final class Run implements AutoCloseable {
     }
 
     private void signal(long pid, Signal signal, String action) {
+        signal(pid, signal, action, Map.of());
+    }
+
+    private void signal(long pid, Signal signal, String action, Map<String, Object> more) {
         requireOwn(pid);
         Signals.send(pid, signal);
-        hub.recordControl(pid, EventKind.SIGNAL, Map.of("signal", "SIG" + signal.name(), "action", action,
-                "by", "supervisor"));
+        Map<String, Object> data = new java.util.LinkedHashMap<>(more);
+        data.put("signal", "SIG" + signal.name());
+        data.put("action", action);
+        data.put("by", "supervisor");
+        hub.recordControl(pid, EventKind.SIGNAL, data);
     }
 
     private List<Long> subtree(long pid) {
