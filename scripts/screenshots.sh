@@ -3,7 +3,9 @@
 # (Xvfb, 1600x1000), a scenario chosen and started from the command line, the light and the dark
 # theme, each captured with ImageMagick's `import -window root`.
 #
-#   scripts/screenshots.sh [SCENARIO] [SECONDS]     (defaults: traffic-light, 6 s after start)
+#   scripts/screenshots.sh [SCENARIO|all] [SECONDS]     (defaults: traffic-light, 6 s after start)
+#
+# `all` takes every scenario of `procession list`, each at the moment that best shows its lesson.
 #
 # Installs what it needs with apt-get when missing (root): xvfb, x11-utils, libgtk-3-0, imagemagick.
 # The processes of each run end with the window: the script closes it with SIGTERM, and the app's
@@ -49,5 +51,23 @@ shoot() {
   echo "screenshots: wrote $file" >&2
 }
 
-shoot light
-shoot dark
+# Seconds after the window shows when each scenario is mid-lesson (cars at the line, a full room...).
+moment() {
+  case "$1" in
+    traffic-light) echo 4 ;; ktv) echo 5 ;; tickets) echo 4 ;; basics) echo 3 ;; join) echo 4 ;;
+    daemon) echo 4 ;; terminate) echo 3 ;; queue) echo 4 ;; pipe) echo 4 ;; manager) echo 5 ;;
+    pool) echo 4 ;; *) echo "$settle" ;;
+  esac
+}
+
+if [[ "$scenario" == all ]]; then
+  for id in $("$root/procession" list | awk '/^[a-z]/ {print $1}'); do
+    scenario="$id"
+    settle="$(moment "$id")"
+    shoot light
+    shoot dark
+  done
+else
+  shoot light
+  shoot dark
+fi
