@@ -35,7 +35,8 @@ public final class PrimitiveText {
                     + (s.abandonedBy().isEmpty() ? "" : "\n" + Messages.text("inspector.abandoned",
                             s.abandonedBy().stream().map(String::valueOf).collect(Collectors.joining(", "))))
                     + waiting(s.waiters(), run);
-            case FlagState f -> Messages.text(f.set() ? "inspector.event.set" : "inspector.event.clear")
+            case FlagState f -> (f.set() ? Messages.text("inspector.event.set")
+                    : Messages.text("inspector.event.clear"))
                     + waiting(f.waiters(), run);
             case ConditionState c -> Messages.text("inspector.condition", c.lock()) + waiting(c.waiters(), run);
             case BarrierState b -> Messages.text("inspector.barrier", b.waiting().size(), b.parties())

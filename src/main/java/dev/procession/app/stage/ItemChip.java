@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.Messages;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.control.Label;
 
@@ -23,7 +24,7 @@ public final class ItemChip extends Label {
 
     /** A dashed place holding nothing: a bounded queue's free room. */
     public static ItemChip emptySlot() {
-        ItemChip slot = new ItemChip("empty");
+        ItemChip slot = new ItemChip(Messages.text("stage.common.emptySlot"));
         slot.getStyleClass().add(EMPTY);
         return slot;
     }

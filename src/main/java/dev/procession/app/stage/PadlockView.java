@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.Messages;
 import dev.procession.model.LockState;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
@@ -19,7 +20,7 @@ public final class PadlockView extends VBox {
 
     private final Label headline = new Label();
     private final StackPane holderPlace = new StackPane();
-    private final Zone waiters = new Zone(WAITERS_ZONE, "waiting for the lock");
+    private final Zone waiters = new Zone(WAITERS_ZONE, Messages.text("stage.common.lock.waiting"));
 
     public PadlockView() {
         getStyleClass().add(STYLE);
@@ -45,18 +46,19 @@ public final class PadlockView extends VBox {
             holderPlace.getChildren().setAll(holder);
         }
         waiters.arrange(waiting);
-        waiters.setTitle("waiting for " + lock.label() + ": " + waiting.size());
+        waiters.setTitle(Messages.text("stage.common.lock.waiters", lock.label(), waiting.size()));
     }
 
     private static String headline(LockState lock, RunState state) {
         if (lock.abandonedBy() != null) {
-            return lock.label() + " held by dead pid " + lock.abandonedBy();
+            return Messages.text("stage.common.lock.abandoned", lock.label(), lock.abandonedBy());
         }
         if (!lock.locked()) {
-            return lock.label() + " is free";
+            return Messages.text("stage.common.lock.free", lock.label());
         }
         ProcState h = state.process(lock.holder());
-        return lock.label() + " held by " + (h == null ? "pid " + lock.holder() : h.name() + " · " + h.pid());
+        return Messages.text("stage.common.lock.heldBy", lock.label(),
+                h == null ? StatusText.pid(lock.holder()) : StatusText.nameAndPid(h));
     }
 
     public String headlineText() {

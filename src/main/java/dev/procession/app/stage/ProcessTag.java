@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.Messages;
 import dev.procession.app.theme.ProcessColors;
 import dev.procession.model.ProcState;
 import dev.procession.model.ProcStatus;
@@ -17,7 +18,7 @@ public final class ProcessTag extends VBox {
     private final long pid;
     private final Label title = new Label();
     private final Label status = new Label();
-    private final Label daemon = new Label("daemon", StageIcons.DAEMON.node());
+    private final Label daemon = new Label(Messages.text("stage.common.daemon"), StageIcons.DAEMON.node());
     private StageIcons shownIcon;
 
     public ProcessTag(long pid, String shapeClass) {

@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.Messages;
 import dev.procession.model.PrimitiveState;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
@@ -11,13 +12,15 @@ public final class StatusText {
 
     public static String word(ProcState p, RunState s) {
         return switch (p.status()) {
-            case STARTING -> "starting";
-            case RUNNING -> "running";
-            case SLEEPING -> "sleeping";
-            case BLOCKED -> "waiting on " + blockedOn(p, s);
-            case PAUSED -> "paused";
-            case ORPHAN -> "orphan";
-            case EXITED -> p.exitCode() == null ? "exited" : "exited " + p.exitCode();
+            // The words the process table uses too, but for a wait and an unknown exit code.
+            case STARTING -> Messages.text("proc.status.starting");
+            case RUNNING -> Messages.text("proc.status.running");
+            case SLEEPING -> Messages.text("proc.status.sleeping");
+            case BLOCKED -> Messages.text("stage.common.status.waitingOn", blockedOn(p, s));
+            case PAUSED -> Messages.text("proc.status.paused");
+            case ORPHAN -> Messages.text("proc.status.orphan");
+            case EXITED -> p.exitCode() == null ? Messages.text("stage.common.status.exited")
+                    : Messages.text("proc.status.exited.code", p.exitCode());
         };
     }
 
@@ -42,5 +45,10 @@ public final class StatusText {
     /** "car3 · 41230": how every element bound to a process names it. */
     public static String nameAndPid(ProcState p) {
         return p.name() + " · " + p.pid();
+    }
+
+    /** "pid 41230": a process that is not (or no longer) in the run, by its pid alone. */
+    public static String pid(long pid) {
+        return Messages.text("stage.common.pid", pid);
     }
 }

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.ktv;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.Departures;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
@@ -43,9 +44,9 @@ public final class KtvStage extends StageBase {
     private final Label taken = new Label();
     private final Label semaphoreLine = new Label();
     private final VBox mainBox = new VBox();
-    private final Zone door = new Zone(DOOR_ZONE, "at the door").fromTheRight();
+    private final Zone door = new Zone(DOOR_ZONE, Messages.text("stage.ktv.door")).fromTheRight();
     private final FlowPane seats = new FlowPane(12, 12);
-    private final Zone out = new Zone(OUT_ZONE, "left the room");
+    private final Zone out = new Zone(OUT_ZONE, Messages.text("stage.ktv.out"));
     private final List<SeatView> seatViews = new ArrayList<>();
     private final Map<Long, Integer> seatOf = new HashMap<>();
     private final Map<Long, Long> satAt = new HashMap<>();
@@ -58,7 +59,7 @@ public final class KtvStage extends StageBase {
         VBox content = (VBox) layoutRoot();
         taken.getStyleClass().add(StageStyles.BIG_NUMBER);
         semaphoreLine.getStyleClass().add(StageStyles.CAPTION);
-        Label roomTitle = new Label("the room");
+        Label roomTitle = new Label(Messages.text("stage.ktv.room"));
         roomTitle.getStyleClass().add(StageStyles.ZONE_TITLE);
         VBox room = new VBox(8, roomTitle, seats);
         room.getStyleClass().addAll(StageStyles.ZONE, ROOM);
@@ -94,7 +95,8 @@ public final class KtvStage extends StageBase {
         List<Node> queue = new ArrayList<>();
         if (sem != null) {
             sem.waiters().stream().map(state::process).filter(p -> p != null && isPerson(p))
-                    .forEach(p -> queue.add(person(p, state, "waiting at the door", StageIcons.BLOCKED)));
+                    .forEach(p -> queue.add(person(p, state, Messages.text("stage.ktv.person.waiting"),
+                            StageIcons.BLOCKED)));
         }
         List<Node> leaving = new ArrayList<>();
         Node[] seated = new Node[seatViews.size()];
@@ -103,11 +105,12 @@ public final class KtvStage extends StageBase {
                 continue;
             }
             if (seatOf.containsKey(p.pid())) {
-                seated[seatOf.get(p.pid())] = person(p, state, "singing", StageIcons.PERSON);
+                seated[seatOf.get(p.pid())] = person(p, state, Messages.text("stage.ktv.person.singing"),
+                        StageIcons.PERSON);
             } else if (hasSat.contains(p.pid()) || !p.alive()) {
-                leaving.add(person(p, state, "left", StageIcons.PERSON));
+                leaving.add(person(p, state, Messages.text("stage.ktv.person.left"), StageIcons.PERSON));
             } else if (sem == null || !sem.waiters().contains(p.pid())) {
-                queue.add(person(p, state, "arriving", StageIcons.PERSON));
+                queue.add(person(p, state, Messages.text("stage.ktv.person.arriving"), StageIcons.PERSON));
             }
         }
         List<Node> fresh = new ArrayList<>(queue);
@@ -137,15 +140,15 @@ public final class KtvStage extends StageBase {
 
     private void caption(SemaphoreState sem, int seated, int queued) {
         if (sem == null) {
-            taken.setText("no room yet");
+            taken.setText(Messages.text("stage.ktv.noRoom"));
             semaphoreLine.setText(" ");
             return;
         }
-        taken.setText(seated + " of " + sem.initial() + " seats taken");
-        semaphoreLine.setText(sem.label() + " = Semaphore(" + sem.initial() + "): value " + sem.value()
-                + ", " + sem.waiters().size() + " waiting");
-        door.setTitle("at the door: " + queued);
-        out.setTitle("left the room: " + departures.goneCount());
+        taken.setText(Messages.text("stage.ktv.caption", seated, sem.initial()));
+        semaphoreLine.setText(Messages.text("stage.ktv.semaphore", sem.label(), sem.initial(), sem.value(),
+                sem.waiters().size()));
+        door.setTitle(Messages.text("stage.ktv.door.count", queued));
+        out.setTitle(Messages.text("stage.ktv.out.count", departures.goneCount()));
     }
 
     private void ensureSeats(int count) {

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.ktv;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
 import javafx.scene.Node;
@@ -10,7 +11,7 @@ import javafx.scene.layout.VBox;
 /** One seat of the room: its number, and the person in it with how long they have sat there. */
 final class SeatView extends VBox {
     static final String STYLE = "seat";
-    static final String FREE_WORD = "free";
+    static final String FREE_WORD = Messages.text("stage.ktv.seat.free");
 
     private final Label number = new Label();
     private final StackPane place = new StackPane();
@@ -19,7 +20,7 @@ final class SeatView extends VBox {
 
     SeatView(int index) {
         getStyleClass().add(STYLE);
-        number.setText("seat " + (index + 1));
+        number.setText(Messages.text("stage.ktv.seat", index + 1));
         number.setGraphic(StageIcons.SEAT.node());
         number.getStyleClass().add(StageStyles.CAPTION);
         time.getStyleClass().add(StageStyles.CAPTION);
@@ -40,7 +41,7 @@ final class SeatView extends VBox {
         if (!place.getChildren().contains(person)) {
             place.getChildren().setAll(person);
         }
-        time.setText(String.format("in the room %.1f s", seconds));
+        time.setText(Messages.text("stage.ktv.seat.time", seconds));
         pseudoClassStateChanged(StageStyles.ON, true);
     }
 

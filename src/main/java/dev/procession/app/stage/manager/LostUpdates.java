@@ -1,5 +1,7 @@
 package dev.procession.app.stage.manager;
 
+import dev.procession.app.Messages;
+
 /**
  * The arithmetic of one round of decrements of a shared count: every write is meant to be one
  * decrement, so the count should be {@code start - writes}; what it is above that was lost.
@@ -26,13 +28,16 @@ public record LostUpdates(long start, long planned, long writes, Long now, boole
 
     public String text() {
         if (now == null) {
-            return "count not read yet";
+            return Messages.text("stage.manager.lost.notRead");
         }
         if (ended) {
-            return "expected " + expected() + ", dict says " + now + ": "
-                    + (lost() == 0 ? "no update lost" : lost() + (lost() == 1 ? " update lost" : " updates lost"));
+            String lostText = lost() == 0 ? Messages.text("stage.manager.lost.none")
+                    : lost() == 1 ? Messages.text("stage.manager.lost.one", lost())
+                    : Messages.text("stage.manager.lost.many", lost());
+            return Messages.text("stage.manager.lost.ended", expected(), now, lostText);
         }
-        return writes + " of " + planned + " decrements written; should be " + (start - writes) + ": "
-                + (lost() == 0 ? "none lost so far" : lost() + " lost so far");
+        String soFar = lost() == 0 ? Messages.text("stage.manager.lost.noneSoFar")
+                : Messages.text("stage.manager.lost.soFar", lost());
+        return Messages.text("stage.manager.lost.running", writes, planned, start - writes, soFar);
     }
 }

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.manager;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.FlightLayer;
 import dev.procession.app.stage.PadlockView;
 import dev.procession.app.stage.ProcessTag;
@@ -49,7 +50,7 @@ public final class ManagerStage extends StageBase {
     private static final String WORKER_ROLE = "work";
     private static final String SERVER_ROLE = "$manager";
     private static final String KEY = "count";
-    /** What main prints after each round (ManagerScenario.main): "without lock 37". */
+    /** What main prints after each round: ManagerScenario.main prints "without lock 37" (or "with lock 0"). */
     private static final Pattern ROUND_PRINT = Pattern.compile("^(with|without) lock (-?\\d+)$");
 
     /** One Manager with the dict and Lock main made next to it. */
@@ -59,7 +60,7 @@ public final class ManagerStage extends StageBase {
     private final FlightLayer flights = new FlightLayer();
     private final Label headline = new Label();
     private final VBox history = new VBox(4);
-    private final Zone workers = new Zone(WORKERS_ZONE, "workers");
+    private final Zone workers = new Zone(WORKERS_ZONE, Messages.text("stage.manager.workers"));
     private final ServerView server = new ServerView();
     private final PadlockView padlock = new PadlockView();
     private final Label noLock = new Label();
@@ -142,12 +143,12 @@ public final class ManagerStage extends StageBase {
             String call = pending.get(p.pid());
             boolean holds = lock != null && p.alive() && Long.valueOf(p.pid()).equals(lock.holder());
             if (call != null && p.status() == ProcStatus.BLOCKED) {
-                tag.updateStory(p, state, "asks the server: " + call + (holds ? ", holding the lock" : ""),
-                        StageIcons.MESSAGE);
+                tag.updateStory(p, state, holds ? Messages.text("stage.manager.worker.asksHolding", call)
+                        : Messages.text("stage.manager.worker.asks", call), StageIcons.MESSAGE);
             } else if (holds) {
-                tag.updateStory(p, state, "holds the lock", StageIcons.LOCKED);
+                tag.updateStory(p, state, Messages.text("stage.manager.worker.holds"), StageIcons.LOCKED);
             } else if (lock != null && lock.waiters().contains(p.pid())) {
-                tag.updateStory(p, state, "waiting for the lock", StageIcons.BLOCKED);
+                tag.updateStory(p, state, Messages.text("stage.common.lock.waiting"), StageIcons.BLOCKED);
             } else {
                 tag.update(p, state);
             }
@@ -161,7 +162,8 @@ public final class ManagerStage extends StageBase {
             lock.waiters().stream().map(tags::get).filter(t -> t != null).forEach(lockWaiters::add);
         }
         workers.arrange(others);
-        workers.setTitle("workers: " + others.size() + (withLock ? " not at the lock" : ""));
+        workers.setTitle(withLock ? Messages.text("stage.manager.workers.countNotAtLock", others.size())
+                : Messages.text("stage.manager.workers.count", others.size()));
         padlock.setVisible(withLock);
         padlock.setManaged(withLock);
         noLock.setVisible(!withLock && round != null);
@@ -209,7 +211,8 @@ public final class ManagerStage extends StageBase {
                 server.calls().put(callText(state, e.pid()), tags.get(e.pid()));
             } else if (e.data().containsKey("outcome") && pending.containsKey(e.pid())) {
                 int index = new ArrayList<>(pending.keySet()).indexOf(e.pid());
-                String reply = e.kind() == EventKind.PROXY_ERROR ? "error" : "→ " + e.get("value");
+                String reply = e.kind() == EventKind.PROXY_ERROR ? Messages.text("stage.manager.reply.error")
+                        : "→ " + e.get("value");
                 server.calls().answer(index, tags.get(e.pid()), reply);
                 pending.remove(e.pid());
             } else if (e.kind() == EventKind.EXIT) {
@@ -234,7 +237,8 @@ public final class ManagerStage extends StageBase {
     /** "getitem from Process-3 · 4121": a call drawn at the server names its caller. */
     private String callText(RunState state, long pid) {
         ProcState p = state.process(pid);
-        return pending.getOrDefault(pid, "call") + " from " + (p == null ? "pid " + pid : StatusText.nameAndPid(p));
+        String op = pending.getOrDefault(pid, Messages.text("stage.manager.call.unknown"));
+        return Messages.text("stage.manager.call", op, p == null ? StatusText.pid(pid) : StatusText.nameAndPid(p));
     }
 
     private static long mainPid(RunState state) {
@@ -267,19 +271,18 @@ public final class ManagerStage extends StageBase {
 
     private void captions(List<Round> rounds, int r, boolean withLock, RunState state) {
         if (r < 0) {
-            headline.setText("no Manager yet");
+            headline.setText(Messages.text("stage.manager.none"));
             return;
         }
-        headline.setText("round " + (r + 1) + ": " + (withLock ? "each d['count'] -= 1 under the lock"
-                : "d['count'] -= 1 without a lock"));
-        noLock.setText("no lock this round: d['count'] -= 1 is a get and a set, two calls to the server;"
-                + " another worker's set can come in between, and one decrement is lost");
+        headline.setText(withLock ? Messages.text("stage.manager.round.withLock", r + 1)
+                : Messages.text("stage.manager.round.withoutLock", r + 1));
+        noLock.setText(Messages.text("stage.manager.noLock"));
         List<Node> lines = new ArrayList<>();
         for (int i = 0; i < r && i < results.size(); i++) {
             LostUpdates done = results.get(i);
             if (done != null) {
-                Label line = new Label("round " + (i + 1) + ", " + (i % 2 == 1 ? "with the lock" : "without a lock")
-                        + ": " + done.text());
+                Label line = new Label(i % 2 == 1 ? Messages.text("stage.manager.history.withLock", i + 1, done.text())
+                        : Messages.text("stage.manager.history.withoutLock", i + 1, done.text()));
                 line.getStyleClass().add(StageStyles.CAPTION);
                 if (done.lost() > 0) {
                     line.getStyleClass().add(StageStyles.WARNING);

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.manager;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.ItemLane;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
@@ -20,12 +21,12 @@ final class ServerView extends VBox {
     static final String DICT = "manager-dict";
     static final String LOST = "lost-updates";
 
-    private final Label title = new Label("the Manager's server", StageIcons.SERVER.node());
+    private final Label title = new Label(Messages.text("stage.manager.server"), StageIcons.SERVER.node());
     private final StackPane serverPlace = new StackPane();
     private final Label dict = new Label();
     private final Label count = new Label();
     private final Label lost = new Label();
-    private final ItemLane calls = new ItemLane(CALLS, "calls waiting for the server");
+    private final ItemLane calls = new ItemLane(CALLS, Messages.text("stage.manager.calls"));
 
     ServerView() {
         getStyleClass().add(STYLE);
@@ -44,7 +45,8 @@ final class ServerView extends VBox {
         } else if (!serverPlace.getChildren().contains(server)) {
             serverPlace.getChildren().setAll(server);
         }
-        dict.setText(name + " = " + (contents == null ? "not created yet" : repr(contents)));
+        dict.setText(contents == null ? Messages.text("stage.manager.dict.notCreated", name)
+                : name + " = " + repr(contents));
         count.setText(countValue == null ? "?" : String.valueOf(countValue));
         lost.setText(score == null ? " " : score.text());
         boolean warn = score != null && score.lost() > 0;

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.pipe;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
 import dev.procession.app.stage.Zone;
@@ -21,8 +22,8 @@ final class PipeEndView extends VBox {
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label note = new Label();
-    private final Zone holder = new Zone(HOLDER_ZONE, "holds this end");
-    private final Zone receivers = new Zone(RECEIVERS_ZONE, "waiting in recv()");
+    private final Zone holder = new Zone(HOLDER_ZONE, Messages.text("stage.pipe.holder"));
+    private final Zone receivers = new Zone(RECEIVERS_ZONE, Messages.text("stage.pipe.receiving"));
 
     PipeEndView() {
         getStyleClass().add(STYLE);
@@ -37,15 +38,15 @@ final class PipeEndView extends VBox {
     void show(PipeEndState end, List<Node> holding, List<Node> waiting, String eofFor, String closedBy) {
         name.setText(end.label() + "  (" + end.ref() + ")");
         boolean closed = end.closed();
-        state.setText(closed ? "closed" : "open");
+        state.setText(closed ? Messages.text("stage.pipe.closed") : Messages.text("stage.pipe.open"));
         state.setGraphic((closed ? StageIcons.CLOSED : StageIcons.PIPE).node());
         pseudoClassStateChanged(StageStyles.ON, closed);
         holder.arrange(holding);
         receivers.arrange(waiting);
-        receivers.setTitle("waiting in recv(): " + waiting.size());
-        String text = closedBy == null ? "" : closedBy + " closed its copy";
+        receivers.setTitle(Messages.text("stage.pipe.receiving.count", waiting.size()));
+        String text = closedBy == null ? "" : Messages.text("stage.pipe.closedBy", closedBy);
         if (eofFor != null) {
-            text += (text.isEmpty() ? "" : "\n") + "EOF for " + eofFor + ": the other end is closed";
+            text += (text.isEmpty() ? "" : "\n") + Messages.text("stage.pipe.eof", eofFor);
         }
         note.setText(text);
         note.setGraphic(eofFor == null ? null : StageIcons.CLOSED.node());

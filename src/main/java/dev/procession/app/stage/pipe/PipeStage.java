@@ -1,5 +1,6 @@
 package dev.procession.app.stage.pipe;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.FlightLayer;
 import dev.procession.app.stage.ItemLane;
 import dev.procession.app.stage.ProcessTag;
@@ -62,7 +63,7 @@ public final class PipeStage extends StageBase {
     protected void draw(RunState state, List<Event> newEvents) {
         List<PipeEndState> ends = state.primitives(PipeEndState.class);
         if (ends.isEmpty()) {
-            headline.setText("no pipe yet");
+            headline.setText(Messages.text("stage.pipe.none"));
             return;
         }
         PipeEndState a = ends.getFirst();
@@ -84,12 +85,12 @@ public final class PipeStage extends StageBase {
         }
         towardsRight.sync(b.inbox().toList(), 0, before);
         towardsLeft.sync(a.inbox().toList(), 0, before);
-        towardsRight.setTitle("→ in flight towards " + b.label() + ": " + b.inbox().size());
-        towardsLeft.setTitle("← in flight towards " + a.label() + ": " + a.inbox().size());
+        towardsRight.setTitle(Messages.text("stage.pipe.towardsRight", b.label(), b.inbox().size()));
+        towardsLeft.setTitle(Messages.text("stage.pipe.towardsLeft", a.label(), a.inbox().size()));
         glideFrom(before);
         towardsRight.animate(flights, motion);
         towardsLeft.animate(flights, motion);
-        headline.setText("Pipe(): " + sent + " sent, " + received + " received");
+        headline.setText(Messages.text("stage.pipe.headline", sent, received));
     }
 
     private void note(Event e, RunState state) {
@@ -100,8 +101,8 @@ public final class PipeStage extends StageBase {
         switch (e.kind()) {
             case SEND -> sent++;
             case RECV -> received++;
-            case EOF -> eofFor.put(e.obj(), p == null ? "pid " + e.pid() : StatusText.nameAndPid(p));
-            case CLOSE -> closedBy.put(e.obj(), p == null ? "pid " + e.pid() : StatusText.nameAndPid(p));
+            case EOF -> eofFor.put(e.obj(), p == null ? StatusText.pid(e.pid()) : StatusText.nameAndPid(p));
+            case CLOSE -> closedBy.put(e.obj(), p == null ? StatusText.pid(e.pid()) : StatusText.nameAndPid(p));
             default -> { }
         }
         if (e.pid() > 0 && e.kind() != EventKind.NEW) {
@@ -131,7 +132,7 @@ public final class PipeStage extends StageBase {
             ProcState p = state.process(pid);
             if (p != null) {
                 ProcessTag tag = tags.of(pid, id -> new ProcessTag(id, END_PROCESS));
-                tag.updateStory(p, state, "waiting in recv()", StageIcons.BLOCKED);
+                tag.updateStory(p, state, Messages.text("stage.pipe.receiving"), StageIcons.BLOCKED);
                 waiting.add(tag);
             }
         }

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.pool;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.ItemChip;
 import dev.procession.app.stage.StageStyles;
 import javafx.scene.Node;
@@ -10,7 +11,7 @@ import javafx.scene.layout.VBox;
 /** One pool worker's desk: the worker, and the task on it ("task(3, 0.5)") or "idle". */
 final class DeskView extends VBox {
     static final String STYLE = "pool-desk";
-    static final String IDLE = "idle";
+    static final String IDLE = Messages.text("stage.pool.desk.idle");
 
     private final StackPane workerPlace = new StackPane();
     private final Label caption = new Label();
@@ -31,7 +32,7 @@ final class DeskView extends VBox {
     void show(String running, String word) {
         if (running != null) {
             task.show(running);
-            caption.setText("runs");
+            caption.setText(Messages.text("stage.pool.desk.runs"));
             taskPlace.getChildren().setAll(task);
         } else {
             idle.setText(word);

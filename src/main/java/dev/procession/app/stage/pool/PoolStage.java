@@ -1,5 +1,6 @@
 package dev.procession.app.stage.pool;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.FlightLayer;
 import dev.procession.app.stage.ItemLane;
 import dev.procession.app.stage.ProcessTag;
@@ -41,9 +42,9 @@ public final class PoolStage extends StageBase {
     private final FlightLayer flights = new FlightLayer();
     private final Label headline = new Label();
     private final VBox mainBox = new VBox();
-    private final ItemLane inbox = new ItemLane(INBOX, "task inbox");
+    private final ItemLane inbox = new ItemLane(INBOX, Messages.text("stage.pool.inbox"));
     private final FlowPane deskRow = new FlowPane(12, 12);
-    private final ItemLane results = new ItemLane(RESULTS, "results");
+    private final ItemLane results = new ItemLane(RESULTS, Messages.text("stage.pool.results"));
     private final Map<Long, DeskView> desks = new LinkedHashMap<>();
     /** The tasks handed to the pool and not taken yet, oldest first: "job/task" to its label. */
     private final Map<String, String> waiting = new LinkedHashMap<>();
@@ -52,7 +53,7 @@ public final class PoolStage extends StageBase {
         super(context, "pool-stage", new StackPane());
         headline.getStyleClass().add(StageStyles.BIG_NUMBER);
         deskRow.setPrefWrapLength(500);
-        Label desksTitle = new Label("workers at their desks", StageIcons.WORKER.node());
+        Label desksTitle = new Label(Messages.text("stage.pool.desks"), StageIcons.WORKER.node());
         desksTitle.getStyleClass().add(StageStyles.ZONE_TITLE);
         VBox deskZone = new VBox(8, desksTitle, deskRow);
         deskZone.getStyleClass().addAll(StageStyles.ZONE, DESKS);
@@ -94,7 +95,7 @@ public final class PoolStage extends StageBase {
             case SUBMIT -> {
                 long n = e.get("tasks") instanceof Number t ? t.longValue() : 0;
                 for (long i = 0; i < n; i++) {
-                    String label = e.get("target") + " #" + i + " of job " + job;
+                    String label = Messages.text("stage.pool.task", String.valueOf(e.get("target")), i, job);
                     waiting.put(job + "/" + i, label);
                     inbox.put(label, tags.get(e.pid()));
                 }
@@ -106,6 +107,7 @@ public final class PoolStage extends StageBase {
                     inbox.take(index, desks.containsKey(e.pid()) ? desks.get(e.pid()) : null);
                 }
             }
+            // The fold's own text for a result (PoolState), so that the chip reads the same once it lands.
             case TASK_DONE, TASK_FAILED -> results.put(e.kind() == EventKind.TASK_DONE
                     ? job + "/" + e.get("task") + " = " + e.get("result")
                     : job + "/" + e.get("task") + " raised " + e.get("error"), desks.get(e.pid()));
@@ -131,14 +133,16 @@ public final class PoolStage extends StageBase {
             String task = pool == null ? null : pool.running().get(pid);
             boolean idle = pool != null && pool.idle().contains(pid);
             if (task != null) {
-                tag.updateStory(p, state, p.status() == ProcStatus.SLEEPING ? "working (sleeping)" : "working",
+                tag.updateStory(p, state, p.status() == ProcStatus.SLEEPING
+                        ? Messages.text("stage.pool.worker.sleeping") : Messages.text("stage.pool.worker.working"),
                         StageIcons.TASK);
             } else if (idle) {
-                tag.updateStory(p, state, "waiting for a task", StageIcons.BLOCKED);
+                tag.updateStory(p, state, Messages.text("stage.pool.worker.waiting"), StageIcons.BLOCKED);
             } else {
                 tag.update(p, state);
             }
-            desk.show(task, idle ? DeskView.IDLE : p.alive() ? "no task yet" : "gone");
+            desk.show(task, idle ? DeskView.IDLE : p.alive() ? Messages.text("stage.pool.desk.noTask")
+                    : Messages.text("stage.pool.desk.gone"));
         }
         List<Node> row = pids.stream().filter(desks::containsKey).map(desks::get).map(Node.class::cast).toList();
         if (!deskRow.getChildren().equals(row)) {
@@ -151,19 +155,21 @@ public final class PoolStage extends StageBase {
         ProcState main = state.main();
         if (main != null && pool != null && main.status() == ProcStatus.BLOCKED
                 && pool.ref().equals(main.blockedOn())) {
-            tags.get(main.pid()).updateStory(main, state, "waiting for results", StageIcons.BLOCKED);
+            tags.get(main.pid()).updateStory(main, state, Messages.text("stage.pool.owner.waiting"),
+                    StageIcons.BLOCKED);
         }
     }
 
     private void captions(PoolState pool) {
         if (pool == null) {
-            headline.setText("no Pool yet");
+            headline.setText(Messages.text("stage.pool.none"));
             return;
         }
-        headline.setText("Pool(" + pool.processes() + "), " + pool.state() + ": " + pool.results().size()
-                + " results");
-        inbox.setTitle("task inbox: " + pool.queued() + " queued");
-        results.setTitle("results: " + pool.results().size() + (pool.failed() > 0 ? ", " + pool.failed() + " failed" : ""));
+        headline.setText(Messages.text("stage.pool.headline", pool.processes(), pool.state(), pool.results().size()));
+        inbox.setTitle(Messages.text("stage.pool.inbox.count", pool.queued()));
+        results.setTitle(pool.failed() > 0
+                ? Messages.text("stage.pool.results.countFailed", pool.results().size(), pool.failed())
+                : Messages.text("stage.pool.results.count", pool.results().size()));
     }
 
     // ---------------------------------------------------------------- what tests read

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.queue;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.FlightLayer;
 import dev.procession.app.stage.ItemLane;
 import dev.procession.app.stage.ProcessTag;
@@ -43,12 +44,12 @@ public final class QueueStage extends StageBase {
     private final FlightLayer flights = new FlightLayer();
     private final Label headline = new Label();
     private final Label counts = new Label();
-    private final Zone producers = new Zone(PRODUCERS_ZONE, "producers");
-    private final Zone putters = new Zone(PUTTERS_ZONE, "waiting to put").fromTheRight();
-    private final Zone done = new Zone(DONE_ZONE, "put their item");
-    private final ItemLane belt = new ItemLane(BELT, "the queue").towardsTheRight();
-    private final Zone getters = new Zone(GETTERS_ZONE, "waiting to get");
-    private final Zone consumers = new Zone(CONSUMERS_ZONE, "consumer");
+    private final Zone producers = new Zone(PRODUCERS_ZONE, Messages.text("stage.queue.producers"));
+    private final Zone putters = new Zone(PUTTERS_ZONE, Messages.text("stage.queue.putters")).fromTheRight();
+    private final Zone done = new Zone(DONE_ZONE, Messages.text("stage.queue.done"));
+    private final ItemLane belt = new ItemLane(BELT, Messages.text("stage.queue.theQueue")).towardsTheRight();
+    private final Zone getters = new Zone(GETTERS_ZONE, Messages.text("stage.queue.getters"));
+    private final Zone consumers = new Zone(CONSUMERS_ZONE, Messages.text("stage.queue.consumer"));
     /** What each producer put, or is waiting to put: its item's repr. */
     private final Map<Long, String> itemOf = new HashMap<>();
     private final Map<Long, Boolean> hasPut = new HashMap<>();
@@ -86,19 +87,20 @@ public final class QueueStage extends StageBase {
         }
         for (ProcState p : state.processes().values()) {
             ProcessTag tag = tags.of(p.pid(), pid -> new ProcessTag(pid, "main".equals(p.role()) ? CONSUMER : PRODUCER));
-            String label = q == null ? "the queue" : q.label();
+            String label = q == null ? Messages.text("stage.queue.theQueue") : q.label();
             if (q != null && q.putters().contains(p.pid())) {
-                tag.updateStory(p, state, "waiting to put " + itemOf.get(p.pid()) + ": " + label + " is full",
+                tag.updateStory(p, state, Messages.text("stage.queue.producer.waiting", itemOf.get(p.pid()), label),
                         StageIcons.BLOCKED);
             } else if (q != null && q.getters().contains(p.pid())) {
-                tag.updateStory(p, state, "waiting to get: " + label + " is empty", StageIcons.BLOCKED);
+                tag.updateStory(p, state, Messages.text("stage.queue.consumer.waiting", label), StageIcons.BLOCKED);
                 waitingToGet.add(tag);
             } else if ("main".equals(p.role())) {
                 tag.update(p, state);
                 consuming.add(tag);
             } else if (hasPut.containsKey(p.pid())) {
-                tag.update(p, p.alive() ? "put " + itemOf.get(p.pid())
-                        : "put " + itemOf.get(p.pid()) + ", exited " + p.exitCode(), StageIcons.PUT);
+                tag.update(p, p.alive() ? Messages.text("stage.queue.producer.put", itemOf.get(p.pid()))
+                        : Messages.text("stage.queue.producer.putExited", itemOf.get(p.pid()), p.exitCode()),
+                        StageIcons.PUT);
                 finished.add(tag);
             } else {
                 tag.update(p, state);
@@ -147,20 +149,27 @@ public final class QueueStage extends StageBase {
 
     private void caption(QueueState q) {
         if (q == null) {
-            headline.setText("no queue yet");
+            headline.setText(Messages.text("stage.queue.none"));
             counts.setText(" ");
             return;
         }
         String kind = q.type() + "(" + (q.bounded() ? "maxsize=" + q.maxsize() : "") + ")";
-        headline.setText(q.label() + " = " + kind + ": " + q.size()
-                + (q.bounded() ? " of " + q.maxsize() + " places taken" + (q.size() >= q.maxsize() ? ", full" : "")
-                        : q.size() == 1 ? " item" : " items")
-                + (q.closed() ? ", closed" : ""));
-        counts.setText(puts + " put, " + gets + " got");
-        belt.setTitle("the belt of " + q.label() + " → exit");
-        putters.setTitle("waiting to put: " + q.putters().size());
-        getters.setTitle("waiting to get: " + q.getters().size());
-        done.setTitle("put their item: " + done.items().size());
+        String fill;
+        if (!q.bounded()) {
+            fill = q.size() == 1 ? Messages.text("stage.queue.fill.one", q.size())
+                    : Messages.text("stage.queue.fill.many", q.size());
+        } else if (q.size() >= q.maxsize()) {
+            fill = Messages.text("stage.queue.fill.full", q.size(), q.maxsize());
+        } else {
+            fill = Messages.text("stage.queue.fill.bounded", q.size(), q.maxsize());
+        }
+        headline.setText(q.closed() ? Messages.text("stage.queue.headline.closed", q.label(), kind, fill)
+                : Messages.text("stage.queue.headline", q.label(), kind, fill));
+        counts.setText(Messages.text("stage.queue.counts", puts, gets));
+        belt.setTitle(Messages.text("stage.queue.belt", q.label()));
+        putters.setTitle(Messages.text("stage.queue.putters.count", q.putters().size()));
+        getters.setTitle(Messages.text("stage.queue.getters.count", q.getters().size()));
+        done.setTitle(Messages.text("stage.queue.done.count", done.items().size()));
     }
 
     // ---------------------------------------------------------------- what tests read

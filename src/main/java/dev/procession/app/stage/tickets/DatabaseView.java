@@ -1,5 +1,6 @@
 package dev.procession.app.stage.tickets;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
 import javafx.scene.control.Label;
@@ -11,7 +12,7 @@ final class DatabaseView extends VBox {
     static final String UNKNOWN = "?";
 
     private final Label count = new Label(UNKNOWN);
-    private final Label caption = new Label("db.json: not written yet");
+    private final Label caption = new Label(Messages.text("stage.tickets.db.notWritten"));
 
     DatabaseView() {
         getStyleClass().add(STYLE);
@@ -24,7 +25,8 @@ final class DatabaseView extends VBox {
 
     void show(Long tickets) {
         count.setText(tickets == null ? UNKNOWN : String.valueOf(tickets));
-        caption.setText(tickets == null ? "db.json: not written yet" : "tickets left in db.json");
+        caption.setText(tickets == null ? Messages.text("stage.tickets.db.notWritten")
+                : Messages.text("stage.tickets.db.left"));
     }
 
     String countText() {

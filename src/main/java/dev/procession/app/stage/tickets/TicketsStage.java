@@ -1,5 +1,6 @@
 package dev.procession.app.stage.tickets;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.PadlockView;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
@@ -33,14 +34,14 @@ public final class TicketsStage extends StageBase {
     static final String BUYER = "buyer";
     static final String BUYERS_ZONE = "buyers";
     static final String SALES = "ticket-sales";
-    /** What a buyer prints when its purchase succeeded (TicketsScenario.buy). */
+    /** The start of a successful buyer's print: TicketsScenario.buy prints "ticket bought by 2". */
     private static final String BOUGHT_PRINT = "ticket bought by ";
     private static final String BUYER_ROLE = "get_ticket";
 
     private final DatabaseView database = new DatabaseView();
     private final Label sales = new Label();
     private final PadlockView padlock = new PadlockView();
-    private final Zone buyers = new Zone(BUYERS_ZONE, "buyers");
+    private final Zone buyers = new Zone(BUYERS_ZONE, Messages.text("stage.tickets.buyers"));
     private final VBox mainBox = new VBox();
     /** Buyers whose print says they bought, in the order they did. */
     private final Set<Long> bought = new LinkedHashSet<>();
@@ -82,7 +83,7 @@ public final class TicketsStage extends StageBase {
             for (long pid : lock.waiters()) {
                 ProcState p = state.process(pid);
                 if (p != null) {
-                    waiting.add(buyer(p, state, "waiting for the lock", StageIcons.BLOCKED));
+                    waiting.add(buyer(p, state, Messages.text("stage.common.lock.waiting"), StageIcons.BLOCKED));
                 }
             }
         }
@@ -92,7 +93,7 @@ public final class TicketsStage extends StageBase {
             }
             boolean holds = lock != null && Long.valueOf(p.pid()).equals(lock.holder()) && p.alive();
             if (holds) {
-                holder = buyer(p, state, "holds the lock: buying", StageIcons.LOCKED);
+                holder = buyer(p, state, Messages.text("stage.tickets.buyer.buying"), StageIcons.LOCKED);
             } else {
                 others.add(buyer(p, state, null, null));
             }
@@ -106,7 +107,8 @@ public final class TicketsStage extends StageBase {
             padlock.show(lock, state, holder, waiting);
         }
         buyers.arrange(others);
-        buyers.setTitle("buyers: " + others.size() + (lock == null ? "" : " not at the lock"));
+        buyers.setTitle(lock == null ? Messages.text("stage.tickets.buyers.count", others.size())
+                : Messages.text("stage.tickets.buyers.countNotAtLock", others.size()));
         motion.glideFrom(before, layoutRoot());
         fresh.forEach(motion::fadeIn);
         drawSales(state, lock);
@@ -117,13 +119,12 @@ public final class TicketsStage extends StageBase {
     private void drawSales(RunState state, LockState lock) {
         long stock = state.header().params().get("stock") instanceof Number n ? n.longValue()
                 : firstWrite == null ? -1 : firstWrite;
-        String text = bought.size() + " sold" + (stock < 0 ? "" : ", " + stock + " in stock at the start");
         boolean oversold = stock >= 0 && bought.size() > stock;
-        if (oversold) {
-            text += ": oversold by " + (bought.size() - stock) + "!";
-        }
+        String text = stock < 0 ? Messages.text("stage.tickets.sold", bought.size())
+                : oversold ? Messages.text("stage.tickets.sold.oversold", bought.size(), stock, bought.size() - stock)
+                : Messages.text("stage.tickets.sold.stock", bought.size(), stock);
         if (withoutLock(state, lock)) {
-            text += "\nno lock: buyers read and write db.json at the same time";
+            text += "\n" + Messages.text("stage.tickets.noLock");
         }
         sales.setText(text);
         sales.setGraphic(oversold ? StageIcons.WARNING.node() : null);
@@ -151,10 +152,11 @@ public final class TicketsStage extends StageBase {
         if (word != null && !own && p.alive()) {
             tag.update(p, word, icon);
         } else if (bought.contains(p.pid())) {
-            tag.update(p, p.alive() ? "bought a ticket" : "bought a ticket, exited " + p.exitCode(),
+            tag.update(p, p.alive() ? Messages.text("stage.tickets.buyer.bought")
+                            : Messages.text("stage.tickets.buyer.boughtExited", p.exitCode()),
                     p.alive() ? StageIcons.DATABASE : StageIcons.EXITED);
         } else if (!p.alive() && p.exitCode() != null && p.exitCode() == 0) {
-            tag.update(p, "no ticket, exited 0", StageIcons.EXITED);
+            tag.update(p, Messages.text("stage.tickets.buyer.noTicket"), StageIcons.EXITED);
         } else {
             tag.update(p, state);
         }

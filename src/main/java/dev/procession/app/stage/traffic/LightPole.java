@@ -1,5 +1,6 @@
 package dev.procession.app.stage.traffic;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
 import javafx.scene.control.Label;
@@ -33,7 +34,8 @@ final class LightPole extends VBox {
     void show(boolean set, String eventName) {
         red.pseudoClassStateChanged(StageStyles.ON, !set);
         green.pseudoClassStateChanged(StageStyles.ON, set);
-        word.setText(set ? "GREEN: " + eventName + " is set" : "RED: " + eventName + " is clear");
+        word.setText(set ? Messages.text("stage.traffic.light.green", eventName)
+                : Messages.text("stage.traffic.light.red", eventName));
         pseudoClassStateChanged(StageStyles.ON, set);
     }
 

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.traffic;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.Departures;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
@@ -38,15 +39,15 @@ public final class TrafficLightStage extends StageBase {
     static final String PASSED_ZONE = "road-passed";
     private static final String LIGHT_ROLE = "traffic_light";
     private static final String CAR_ROLE = "car";
-    /** What a car prints once past the line (TrafficLightScenario.car). */
+    /** The end of what a car prints once past the line: TrafficLightScenario.car prints "car3 through". */
     private static final String THROUGH_PRINT = " through";
 
     private final LightPole pole = new LightPole();
     private final VBox lightBox = new VBox(8, pole);
     private final Label through = new Label();
     private final VBox mainBox = new VBox(6);
-    private final Zone waiting = new Zone(WAITING_ZONE, "before the line").fromTheRight();
-    private final Zone passed = new Zone(PASSED_ZONE, "through");
+    private final Zone waiting = new Zone(WAITING_ZONE, Messages.text("stage.traffic.waiting")).fromTheRight();
+    private final Zone passed = new Zone(PASSED_ZONE, Messages.text("stage.traffic.passed"));
     private final Departures departures = new Departures(motion);
     /** Cars that crossed, in the order the log says they did. */
     private final Set<Long> crossed = new LinkedHashSet<>();
@@ -59,7 +60,7 @@ public final class TrafficLightStage extends StageBase {
         HBox top = new HBox(24, lightBox, caption);
         Region line = new Region();
         line.getStyleClass().add(STOP_LINE);
-        Label stop = new Label("STOP");
+        Label stop = new Label(Messages.text("stage.traffic.stop"));
         stop.getStyleClass().add("stop-word");
         VBox lineBox = new VBox(4, stop, line);
         VBox.setVgrow(line, Priority.ALWAYS);
@@ -76,7 +77,7 @@ public final class TrafficLightStage extends StageBase {
     protected void draw(RunState state, List<Event> newEvents) {
         FlagState flag = state.primitives(FlagState.class).stream().findFirst().orElse(null);
         noteCrossings(state, flag, newEvents);
-        pole.show(flag != null && flag.set(), flag == null ? "the Event" : flag.label());
+        pole.show(flag != null && flag.set(), flag == null ? Messages.text("stage.traffic.theEvent") : flag.label());
 
         Map<Node, Point2D> before = motion.positions(tags.all().values());
         List<Node> queue = new ArrayList<>();
@@ -124,9 +125,9 @@ public final class TrafficLightStage extends StageBase {
         }
         drawLightAndMain(state);
         long cars = state.processes().values().stream().filter(TrafficLightStage::isCar).count();
-        through.setText(crossed.size() + " of " + cars + " cars through");
-        waiting.setTitle("before the line: " + queue.size());
-        passed.setTitle("through: " + across.size());
+        through.setText(Messages.text("stage.traffic.caption", crossed.size(), cars));
+        waiting.setTitle(Messages.text("stage.traffic.waiting.count", queue.size()));
+        passed.setTitle(Messages.text("stage.traffic.passed.count", across.size()));
     }
 
     /**
@@ -160,13 +161,13 @@ public final class TrafficLightStage extends StageBase {
         if (!p.alive()) {
             tag.update(p, state);
         } else if (crossed.contains(p.pid())) {
-            tag.update(p, "through", StageIcons.CAR);
+            tag.update(p, Messages.text("stage.traffic.car.through"), StageIcons.CAR);
         } else if (p.status() == ProcStatus.BLOCKED) {
-            tag.update(p, "waiting for green", StageIcons.BLOCKED);
+            tag.update(p, Messages.text("stage.traffic.car.waiting"), StageIcons.BLOCKED);
         } else if (p.status() == ProcStatus.PAUSED || p.status() == ProcStatus.STARTING) {
             tag.update(p, state);
         } else {
-            tag.update(p, "arriving", StageIcons.CAR);
+            tag.update(p, Messages.text("stage.traffic.car.arriving"), StageIcons.CAR);
         }
         return tag;
     }

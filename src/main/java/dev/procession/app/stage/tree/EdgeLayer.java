@@ -1,5 +1,6 @@
 package dev.procession.app.stage.tree;
 
+import dev.procession.app.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -51,7 +52,7 @@ final class EdgeLayer extends Pane {
             line.getStyleClass().add(e.join() ? JOIN_EDGE : EDGE);
             shapes.add(line);
             if (e.join()) {
-                Label word = new Label("join");
+                Label word = new Label(Messages.text("stage.tree.join"));
                 word.getStyleClass().add(JOIN_WORD);
                 word.relocate((from.getX() + to.getX()) / 2 + 4, (from.getY() + to.getY()) / 2 - 12);
                 shapes.add(word);

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.tree;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.StageStyles;
 import dev.procession.model.PrimitiveState;
 import dev.procession.model.RunState;
@@ -56,7 +57,7 @@ final class PrimitiveStrip extends FlowPane {
                 slots.getChildren().add(slot);
             }
             for (int i = 0; i < summary.empty(); i++) {
-                Label slot = new Label("empty");
+                Label slot = new Label(Messages.text("stage.common.emptySlot"));
                 slot.getStyleClass().addAll(SLOT, EMPTY_SLOT);
                 slots.getChildren().add(slot);
             }

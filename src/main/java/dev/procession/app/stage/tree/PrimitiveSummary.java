@@ -1,5 +1,7 @@
 package dev.procession.app.stage.tree;
 
+import dev.procession.app.Messages;
+import dev.procession.app.stage.StatusText;
 import dev.procession.model.BarrierState;
 import dev.procession.model.ConditionState;
 import dev.procession.model.FlagState;
@@ -36,26 +38,30 @@ record PrimitiveSummary(String title, List<String> slots, int empty, List<String
         List<String> lines = new ArrayList<>();
         return switch (prim) {
             case QueueState q -> {
-                waiting(lines, "waiting to put", q.putters(), s);
-                waiting(lines, "waiting to get", q.getters(), s);
+                waiting(lines, "stage.tree.waitingToPut", q.putters(), s);
+                waiting(lines, "stage.tree.waitingToGet", q.getters(), s);
                 if ("JoinableQueue".equals(q.type())) {
-                    lines.add(q.unfinished() + " unfinished tasks");
+                    lines.add(Messages.text("stage.tree.queue.unfinished", q.unfinished()));
                 }
-                lines.addFirst(q.size() + " items" + (q.bounded() ? " of " + q.maxsize() : "")
-                        + (q.closed() ? ", closed" : ""));
+                lines.addFirst(q.bounded()
+                        ? q.closed() ? Messages.text("stage.tree.queue.itemsOf.closed", q.size(), q.maxsize())
+                                : Messages.text("stage.tree.queue.itemsOf", q.size(), q.maxsize())
+                        : q.closed() ? Messages.text("stage.tree.queue.items.closed", q.size())
+                                : Messages.text("stage.tree.queue.items", q.size()));
                 List<String> items = q.items().first(MOST_SLOTS);
                 int room = q.bounded() ? (int) Math.max(0, Math.min(MOST_SLOTS - items.size(), q.maxsize() - q.size()))
                         : 0;
                 yield new PrimitiveSummary(title, more(items, q.size()), room, lines);
             }
             case PipeEndState p -> {
-                lines.add(p.inbox().size() + " messages in flight towards this end" + (p.closed() ? ", closed" : ""));
-                waiting(lines, "waiting to receive", p.receivers(), s);
+                lines.add(p.closed() ? Messages.text("stage.tree.pipe.inFlight.closed", p.inbox().size())
+                        : Messages.text("stage.tree.pipe.inFlight", p.inbox().size()));
+                waiting(lines, "stage.tree.waitingToReceive", p.receivers(), s);
                 yield new PrimitiveSummary(title, more(p.inbox().first(MOST_SLOTS), p.inbox().size()), 0, lines);
             }
             case PoolState p -> {
-                lines.add(p.processes() + " workers, " + p.state() + "; " + p.queued() + " tasks in the inbox");
-                p.running().forEach((pid, task) -> lines.add(who(pid, s) + " runs " + task));
+                lines.add(Messages.text("stage.tree.pool", p.processes(), p.state(), p.queued()));
+                p.running().forEach((pid, task) -> lines.add(Messages.text("stage.tree.pool.runs", who(pid, s), task)));
                 List<String> results = p.results();
                 int from = Math.max(0, results.size() - MOST_SLOTS);
                 yield new PrimitiveSummary(title, more(results.subList(from, results.size()), results.size()), 0,
@@ -63,59 +69,64 @@ record PrimitiveSummary(String title, List<String> slots, int empty, List<String
             }
             case SharedObjectState o -> {
                 lines.add(shorten(String.valueOf(o.contents())));
-                lines.add(o.reads() + " reads, " + o.writes() + " writes");
+                lines.add(Messages.text("stage.tree.shared", o.reads(), o.writes()));
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }
             case LockState l -> {
-                lines.add(l.abandonedBy() != null ? "held by dead pid " + l.abandonedBy()
-                        : l.locked() ? "held by " + who(l.holder(), s) : "free");
-                waiting(lines, "waiting", l.waiters(), s);
+                lines.add(l.abandonedBy() != null ? Messages.text("stage.tree.lock.abandoned", l.abandonedBy())
+                        : l.locked() ? Messages.text("stage.tree.heldBy", who(l.holder(), s))
+                        : Messages.text("stage.tree.lock.free"));
+                waiting(lines, "stage.tree.waiting", l.waiters(), s);
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }
             case SemaphoreState m -> {
-                lines.add("value " + m.value() + " of " + m.initial());
+                lines.add(Messages.text("stage.tree.semaphore", m.value(), m.initial()));
                 if (!m.holders().isEmpty()) {
-                    lines.add("held by " + String.join(", ", m.holders().stream().map(p -> who(p, s)).toList()));
+                    lines.add(Messages.text("stage.tree.heldBy",
+                            String.join(", ", m.holders().stream().map(p -> who(p, s)).toList())));
                 }
-                waiting(lines, "waiting", m.waiters(), s);
+                waiting(lines, "stage.tree.waiting", m.waiters(), s);
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }
             case FlagState f -> {
-                lines.add(f.set() ? "set" : "clear");
-                waiting(lines, "waiting", f.waiters(), s);
+                lines.add(f.set() ? Messages.text("stage.tree.event.set") : Messages.text("stage.tree.event.clear"));
+                waiting(lines, "stage.tree.waiting", f.waiters(), s);
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }
             case ConditionState c -> {
-                waiting(lines, "waiting to be notified", c.waiters(), s);
+                waiting(lines, "stage.tree.waitingToBeNotified", c.waiters(), s);
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }
             case BarrierState b -> {
-                lines.add(b.waiting().size() + " of " + b.parties() + " arrived" + (b.broken() ? ", broken" : ""));
+                lines.add(b.broken() ? Messages.text("stage.tree.barrier.broken", b.waiting().size(), b.parties())
+                        : Messages.text("stage.tree.barrier", b.waiting().size(), b.parties()));
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }
             case ManagerState m -> {
-                lines.add(m.state() + (m.server() == null ? "" : ", server " + who(m.server(), s)));
+                lines.add(m.server() == null ? m.state()
+                        : Messages.text("stage.tree.manager", m.state(), who(m.server(), s)));
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }
             case OtherPrimitive o -> new PrimitiveSummary(title, List.of(), 0, lines);
         };
     }
 
-    private static void waiting(List<String> lines, String what, List<Long> pids, RunState s) {
+    /** Adds the text of {@code key} ("stage.tree.waiting...", a {0} for the names) when someone waits. */
+    private static void waiting(List<String> lines, String key, List<Long> pids, RunState s) {
         if (!pids.isEmpty()) {
-            lines.add(what + ": " + String.join(", ", pids.stream().map(p -> who(p, s)).toList()));
+            lines.add(Messages.text(key, String.join(", ", pids.stream().map(p -> who(p, s)).toList())));
         }
     }
 
     private static String who(long pid, RunState s) {
         ProcState p = s.process(pid);
-        return p == null ? "pid " + pid : p.name() + " · " + pid;
+        return p == null ? StatusText.pid(pid) : p.name() + " · " + pid;
     }
 
     private static List<String> more(List<String> shown, int total) {
         List<String> out = new ArrayList<>(shown.stream().map(PrimitiveSummary::shorten).toList());
         if (total > shown.size()) {
-            out.add("+" + (total - shown.size()) + " more");
+            out.add(Messages.text("stage.tree.more", total - shown.size()));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.procession.app.stage.tree;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
@@ -36,7 +37,7 @@ public final class ProcessTreeStage extends StageBase {
     private final EdgeLayer edges = new EdgeLayer();
     private final Pane flights = new Pane();
     private final PrimitiveStrip strip = new PrimitiveStrip();
-    private final Label primitivesTitle = new Label("primitives");
+    private final Label primitivesTitle = new Label(Messages.text("stage.tree.primitives"));
 
     public ProcessTreeStage(StageContext context) {
         super(context, "tree-stage", new VBox(24));

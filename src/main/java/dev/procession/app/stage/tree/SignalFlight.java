@@ -1,5 +1,6 @@
 package dev.procession.app.stage.tree;
 
+import dev.procession.app.Messages;
 import dev.procession.app.stage.Motion;
 import dev.procession.app.stage.StageIcons;
 import javafx.animation.FadeTransition;
@@ -18,7 +19,8 @@ final class SignalFlight {
 
     /** Flies {@code signal} across {@code layer} from {@code from} to {@code to}, then fades it out. */
     static void fly(Pane layer, Motion motion, String signal, String by, Point2D from, Point2D to) {
-        Label bolt = new Label(signal + (by == null ? "" : " from " + by), StageIcons.SIGNAL.node());
+        Label bolt = new Label(by == null ? signal : Messages.text("stage.tree.signal.from", signal, by),
+                StageIcons.SIGNAL.node());
         bolt.getStyleClass().add(STYLE);
         bolt.relocate(from.getX(), from.getY());
         layer.getChildren().add(bolt);
