@@ -39,6 +39,7 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
     public enum Language { PYTHON, JAVA }
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass SELECTED_PROCESS = PseudoClass.getPseudoClass("selected-process");
 
     private final ObservableList<Integer> lineNumbers = FXCollections.observableArrayList();
     private final ListView<Integer> list = new ListView<>(lineNumbers);
@@ -177,6 +178,17 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         }
     }
 
+    private Long selected;
+
+    /** Marks the cursor of process {@code pid} (none for null): the process chosen elsewhere. */
+    public void select(Long pid) {
+        selected = pid;
+        list.refresh();
+    }
+
+    /** Cursors shown by name on one line; the others are counted. */
+    private static final int SHOWN_BY_NAME = 2;
+
     private final class CodeLineCell extends ListCell<Integer> {
         CodeLineCell() {
             // As wide as the view, never wider: the cursors at the end of a line stay in sight.
@@ -203,12 +215,23 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
             HBox row = new HBox(8, number, code, gap);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             List<ProcState> here = cursors.getOrDefault(line, List.of());
-            for (ProcState p : here) {
+            // Two cursors by name; more on one line (five people in one wait) are counted, so the code stays readable.
+            for (ProcState p : here.subList(0, Math.min(here.size(), SHOWN_BY_NAME))) {
                 Label cursor = new Label(p.name() + " " + p.pid());
                 cursor.getStyleClass().addAll("code-cursor", StatusLook.colorClass(p));
                 cursor.setGraphic(StatusLook.icon(p.status()));
                 cursor.setMinWidth(Region.USE_PREF_SIZE);
+                cursor.pseudoClassStateChanged(SELECTED_PROCESS, selected != null && selected == p.pid());
                 row.getChildren().add(cursor);
+            }
+            if (here.size() > SHOWN_BY_NAME) {
+                List<ProcState> rest = here.subList(SHOWN_BY_NAME, here.size());
+                Label more = new Label(Messages.text("code.moreCursors", rest.size()));
+                more.getStyleClass().add("code-more-cursors");
+                more.setMinWidth(Region.USE_PREF_SIZE);
+                more.setTooltip(new javafx.scene.control.Tooltip(String.join(", ",
+                        rest.stream().map(p -> p.name() + " " + p.pid()).toList())));
+                row.getChildren().add(more);
             }
             pseudoClassStateChanged(CURRENT, !here.isEmpty());
             setText(null);

@@ -31,6 +31,7 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
     private final ListView<ConsoleLine> list = new ListView<>(shown);
     private final ComboBox<Long> filter = new ComboBox<>(FXCollections.observableArrayList(ALL));
     private RunState state = RunState.EMPTY;
+    private Long selected;
 
     public ConsoleView() {
         setId("console");
@@ -84,11 +85,22 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
         return List.copyOf(shown);
     }
 
+    /** Marks the lines of process {@code pid} (none for null): the process chosen elsewhere. */
+    public void select(Long pid) {
+        selected = pid;
+        list.refresh();
+    }
+
+    private static final javafx.css.PseudoClass SELECTED_PROCESS =
+            javafx.css.PseudoClass.getPseudoClass("selected-process");
+
     private final class LineCell extends ListCell<ConsoleLine> {
         @Override
         protected void updateItem(ConsoleLine line, boolean empty) {
             super.updateItem(line, empty);
             getStyleClass().removeIf(s -> s.startsWith("proc-color-"));
+            pseudoClassStateChanged(SELECTED_PROCESS, !empty && line != null && selected != null
+                    && selected == line.pid());
             if (empty || line == null) {
                 setText(null);
                 setGraphic(null);

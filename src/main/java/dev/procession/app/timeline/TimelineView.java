@@ -42,7 +42,9 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
     private final Map<ProcStatus, Region> statusProbes = new EnumMap<>(ProcStatus.class);
     private final List<Region> colorProbes = new ArrayList<>();
     private final Region textProbe = probe("timeline-probe", "timeline-text");
+    private final Region selectedProbe = probe("timeline-probe", "timeline-selected");
     private long nowMicros;
+    private Long selected;
 
     public TimelineView() {
         setId("timeline");
@@ -59,7 +61,7 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
             colorProbes.add(probe);
             holder.getChildren().add(probe);
         }
-        holder.getChildren().add(textProbe);
+        holder.getChildren().addAll(textProbe, selectedProbe);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
         canvas.widthProperty().addListener(o -> draw());
@@ -141,6 +143,10 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
     }
 
     private void drawLane(GraphicsContext g, Lane lane, double y, double fromSeconds, double w) {
+        if (selected != null && selected == lane.pid) {
+            g.setFill(fill(selectedProbe, Color.LIGHTGRAY));
+            g.fillRect(0, y, w, LANE_HEIGHT);
+        }
         g.setFill(fill(colorProbes.get(Math.floorMod(lane.colorIndex, colorProbes.size())), Color.GRAY));
         g.fillRect(2, y + 4, 10, LANE_HEIGHT - 8);
         g.setFill(textColor());
@@ -189,6 +195,12 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
             return otherwise;
         }
         return probe.getBackground().getFills().getFirst().getFill();
+    }
+
+    /** Marks the lane of process {@code pid} (none for null): the process chosen elsewhere. */
+    public void select(Long pid) {
+        selected = pid;
+        draw();
     }
 
     /** The number of lanes, for tests. */

@@ -40,7 +40,7 @@ public final class RunScreen {
             if (stage != null) {
                 stage.select(pid);
             }
-            workspace.processes().select(pid);
+            workspace.select(pid);
         });
         workspace.processes().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {

@@ -76,6 +76,14 @@ public final class RunWorkspace extends SplitPane {
         return tab;
     }
 
+    /** Marks process {@code pid} (none for null) in every view: its row, lane, console lines and cursor. */
+    public void select(Long pid) {
+        processes.select(pid);
+        timeline.select(pid);
+        console.select(pid);
+        code.select(pid);
+    }
+
     /** Puts the scenario's stage in the middle (null leaves it empty). */
     public void setStage(Node stage) {
         stageSlot.getChildren().setAll(stage == null ? List.of() : List.of(stage));

@@ -116,6 +116,8 @@ class MainWindowTest {
         await(() -> runs.stateProperty().get() == RunState.IDLE);
         OsProcesses.awaitGone(pids, GONE_LIMIT, "Reset kills every process of the run");
         assertThat(runs.runProperty().get()).isNull();
+        // The state turns idle on the FX thread; the introduction comes back in the same turn of it.
+        await(() -> robot.lookup("#intro-title").tryQuery().isPresent());
         assertThat(robot.lookup("#intro-title").queryAs(Label.class).getText())
                 .isEqualTo(Scenarios.byId("traffic-light").title().get("en"));
         assertThat(robot.lookup("#action-run").queryButton().isDisabled()).as("Run again").isFalse();
