@@ -75,10 +75,26 @@ public final class Motion {
         scene.addPostLayoutPulseListener(pending);
     }
 
-    /** A glide waiting for the pulse's layout; dropped if the next state comes first. */
+    /**
+     * Runs {@code action} once the layout of the last {@link #glideFrom} is done (at once if none is
+     * pending): what needs the new positions, such as a flight to an element or an edge between two.
+     */
+    public void afterLayout(Runnable action) {
+        if (pendingGlides.isEmpty()) {
+            action.run();
+        } else {
+            pendingGlides.getLast().after.add(action);
+        }
+    }
+
+    /**
+     * A glide waiting for the pulse's layout. If the next state comes first it is dropped (its
+     * nodes already stand where the layout put them), but what was to follow the layout still runs.
+     */
     private final class PendingGlide implements Runnable {
         private final Scene scene;
         private final Map<Node, Point2D> before;
+        private final List<Runnable> after = new ArrayList<>();
 
         PendingGlide(Scene scene, Map<Node, Point2D> before) {
             this.scene = scene;
@@ -87,11 +103,17 @@ public final class Motion {
 
         @Override
         public void run() {
-            cancel();
+            detach();
             glide(before);
+            after.forEach(Runnable::run);
         }
 
         void cancel() {
+            detach();
+            after.forEach(Runnable::run);
+        }
+
+        private void detach() {
             scene.removePostLayoutPulseListener(this);
             pendingGlides.remove(this);
         }
@@ -182,7 +204,7 @@ public final class Motion {
     }
 
     public void dispose() {
-        List.copyOf(pendingGlides).forEach(PendingGlide::cancel);
+        List.copyOf(pendingGlides).forEach(PendingGlide::detach);
         List.copyOf(running).forEach(Animation::stop);
         List.copyOf(aside).forEach(Animation::stop);
         running.clear();

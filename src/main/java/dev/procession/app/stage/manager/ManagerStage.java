@@ -111,7 +111,7 @@ public final class ManagerStage extends StageBase {
         Map<Object, Object> contents = round == null || round.dict() == null ? null : dict(round.dict());
         server.show(serverTag(state, r, round), "d", contents, contents == null ? null : contents.get(KEY), score);
         glideFrom(before);
-        server.calls().animate(flights, motion);
+        motion.afterLayout(() -> server.calls().animate(flights, motion));
         captions(rounds, r, withLock, state);
     }
 

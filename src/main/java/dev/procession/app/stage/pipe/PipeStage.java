@@ -88,8 +88,10 @@ public final class PipeStage extends StageBase {
         towardsRight.setTitle(Messages.text("stage.pipe.towardsRight", b.label(), b.inbox().size()));
         towardsLeft.setTitle(Messages.text("stage.pipe.towardsLeft", a.label(), a.inbox().size()));
         glideFrom(before);
-        towardsRight.animate(flights, motion);
-        towardsLeft.animate(flights, motion);
+        motion.afterLayout(() -> {
+            towardsRight.animate(flights, motion);
+            towardsLeft.animate(flights, motion);
+        });
         headline.setText(Messages.text("stage.pipe.headline", sent, received));
     }
 

@@ -83,8 +83,10 @@ public final class PoolStage extends StageBase {
             results.sync(pool.results(), 0, before);
         }
         glideFrom(before);
-        inbox.animate(flights, motion);
-        results.animate(flights, motion);
+        motion.afterLayout(() -> {
+            inbox.animate(flights, motion);
+            results.animate(flights, motion);
+        });
         captions(pool);
     }
 

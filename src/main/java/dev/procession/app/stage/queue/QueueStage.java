@@ -127,7 +127,7 @@ public final class QueueStage extends StageBase {
             belt.sync(q.items().toList(), room, before);
         }
         glideFrom(before);
-        belt.animate(flights, motion);
+        motion.afterLayout(() -> belt.animate(flights, motion));
         caption(q);
     }
 

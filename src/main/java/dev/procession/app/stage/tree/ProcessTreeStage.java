@@ -89,8 +89,10 @@ public final class ProcessTreeStage extends StageBase {
         fresh.removeIf(before::containsKey);
         motion.glideFrom(before, layoutRoot());
         fresh.forEach(motion::fadeIn);
-        edges.redraw();
-        flySignals(state, newEvents);
+        motion.afterLayout(() -> {
+            edges.redraw();
+            flySignals(state, newEvents);
+        });
         strip.show(state);
         primitivesTitle.setVisible(!state.primitives().isEmpty());
         primitivesTitle.setManaged(!state.primitives().isEmpty());
