@@ -46,12 +46,13 @@ public final class RunWorkspace extends SplitPane {
         side = tabs(tab("code", code), tab("inspector", inspector));
         bottom = tabs(tab("processes", processes), tab("timeline", timeline), tab("console", console));
         top = new SplitPane(stageSlot, side);
-        top.setDividerPositions(0.62);
+        // The stage gets two thirds: its scenes (the manager's floor, a queue's belt) need the width more than the code.
+        top.setDividerPositions(0.66);
         setOrientation(Orientation.VERTICAL);
         getItems().setAll(top, bottom);
         setDividerPositions(0.62);
         List.<RunPump.FrameListener>of(processes, timeline, console, code, inspector).forEach(pump::addListener);
-        sideShown.addListener((obs, old, now) -> dock(top, side, now, 0.62));
+        sideShown.addListener((obs, old, now) -> dock(top, side, now, 0.66));
         bottomShown.addListener((obs, old, now) -> dock(this, bottom, now, 0.62));
     }
 
