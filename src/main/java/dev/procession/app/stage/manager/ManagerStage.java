@@ -34,6 +34,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -83,11 +84,15 @@ public final class ManagerStage extends StageBase {
         VBox lockSide = new VBox(12, padlock, noLock, mainBox);
         lockSide.setMinWidth(300);
         lockSide.setMaxWidth(340);
-        workers.setMinWidth(240);
-        HBox floor = new HBox(12, workers, server, lockSide);
+        workers.setMinWidth(270);
+        // The server keeps the width its count and its calls need; the workers take what is left.
+        server.setMinWidth(Region.USE_PREF_SIZE);
+        HBox floor = new HBox(12, workers, server);
         HBox.setHgrow(workers, Priority.ALWAYS);
         workers.setPrefWidth(1);
-        VBox content = new VBox(16, headline, history, floor);
+        // The lock and the main program go under the floor: beside it they squeezed the server on a
+        // stage of ordinary width, and its calls spilled over the workers.
+        VBox content = new VBox(16, headline, history, floor, lockSide);
         ((StackPane) layoutRoot()).getChildren().addAll(content, flights);
     }
 
