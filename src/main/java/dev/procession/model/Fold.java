@@ -31,24 +31,14 @@ final class Fold {
 
     private static RunState run(RunState s, Event e) {
         return switch (e.kind()) {
-            case RUN -> {
-                RunHeader h = RunHeader.of(e.data());
-                yield new RunState(s.seq(), s.micros(), h, h.speed(), s.processes(), s.primitives(), s.tickets(),
-                        s.exitCode(), s.stopped(), s.scenarioSeconds());
-            }
-            case SPEED -> new RunState(s.seq(), s.micros(), s.header(), Details.decimal(e.data(), "speed", s.speed()),
-                    s.processes(), s.primitives(), s.tickets(), s.exitCode(), s.stopped(), s.scenarioSeconds());
-            case STOPPED -> new RunState(s.seq(), s.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                    s.tickets(), s.exitCode(), true, s.scenarioSeconds());
-            case FILE_WRITE, FILE_READ -> e.kind() == EventKind.FILE_WRITE && e.get("count") instanceof Number n
-                    ? new RunState(s.seq(), s.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                            n.longValue(), s.exitCode(), s.stopped(), s.scenarioSeconds())
-                    : s;
+            case RUN -> s.withHeader(RunHeader.of(e.data()));
+            case SPEED -> s.withSpeed(Details.decimal(e.data(), "speed", s.speed()));
+            case STOPPED -> s.asStopped();
+            case FILE_WRITE -> e.get("count") instanceof Number n ? s.withTickets(n.longValue()) : s;
             case EXIT -> {
                 ProcState p = s.process(e.pid());
                 boolean main = p != null && "main".equals(p.role());
-                yield main ? new RunState(s.seq(), s.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                        s.tickets(), Details.number(e, "exitcode", -9), s.stopped(), s.scenarioSeconds()) : s;
+                yield main ? s.withExitCode(Details.number(e, "exitcode", -9)) : s;
             }
             default -> s;
         };

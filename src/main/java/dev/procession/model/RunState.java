@@ -71,6 +71,30 @@ public record RunState(long seq, long micros, RunHeader header, double speed, Ma
         return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped, scenarioSeconds);
     }
 
+    /** The run begun: its header, and the speed the header gives. */
+    RunState withHeader(RunHeader h) {
+        return new RunState(seq, micros, h, h.speed(), processes, primitives, tickets, exitCode, stopped,
+                scenarioSeconds);
+    }
+
+    RunState withSpeed(double s) {
+        return new RunState(seq, micros, header, s, processes, primitives, tickets, exitCode, stopped, scenarioSeconds);
+    }
+
+    RunState withTickets(long count) {
+        return new RunState(seq, micros, header, speed, processes, primitives, count, exitCode, stopped,
+                scenarioSeconds);
+    }
+
+    RunState withExitCode(long code) {
+        return new RunState(seq, micros, header, speed, processes, primitives, tickets, code, stopped, scenarioSeconds);
+    }
+
+    RunState asStopped() {
+        return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, true,
+                scenarioSeconds);
+    }
+
     static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
         if (map.get(key) == value) {
             return map;

@@ -11,6 +11,7 @@ import dev.procession.events.EventKind;
 import dev.procession.protocol.Json;
 import dev.procession.supervisor.ProcFs;
 import dev.procession.supervisor.Run;
+import org.testfx.util.WaitForAsyncUtils;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -147,6 +148,7 @@ public final class UiBench {
         FrameRecorder.Samples startUp = onFx(recorder[0]::drain);
         log("%d live processes after %.1f s; recording %.0f s of frames", live, spawnS, options.seconds());
         long firstSeq = run.log().size();
+        // The measurement window itself: frames are recorded for this long.
         Thread.sleep((long) (options.seconds() * 1000));
         recorder[0].recording = false;
         FrameRecorder.Samples steady = onFx(recorder[0]::drain);
@@ -183,6 +185,7 @@ public final class UiBench {
         long grew = start;
         int peak = 0;
         while (true) {
+            // A benchmark's sampling cadence, not a wait for a condition: it watches the count grow and level off.
             Thread.sleep(100);
             int live = onFx(() -> pump.state().live().size());
             long now = System.nanoTime();
@@ -201,14 +204,13 @@ public final class UiBench {
     }
 
     private static Run awaitRun(Window w) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            Run run = onFx(() -> w.shell().run().runProperty().get());
-            if (run != null) {
-                return run;
-            }
-            Thread.sleep(50);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.shell().run().runProperty().get() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the run did not start: "
+                    + onFx(() -> w.shell().run().failureProperty().get()), e);
         }
-        throw new IllegalStateException("the run did not start: " + onFx(() -> w.shell().run().failureProperty().get()));
+        return onFx(() -> w.shell().run().runProperty().get());
     }
 
     private static Map<String, Object> frames(FrameRecorder.Samples r, double seconds) {

@@ -3,6 +3,7 @@ package dev.procession.app.code;
 import atlantafx.base.theme.Styles;
 import dev.procession.app.Messages;
 import dev.procession.app.run.RunPump;
+import dev.procession.app.theme.ProcessColors;
 import dev.procession.app.theme.StatusLook;
 import dev.procession.events.Event;
 import dev.procession.model.ProcState;
@@ -218,7 +219,7 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
             // Two cursors by name; more on one line (five people in one wait) are counted, so the code stays readable.
             for (ProcState p : here.subList(0, Math.min(here.size(), SHOWN_BY_NAME))) {
                 Label cursor = new Label(p.name() + " " + p.pid());
-                cursor.getStyleClass().addAll("code-cursor", StatusLook.colorClass(p));
+                cursor.getStyleClass().addAll("code-cursor", ProcessColors.styleClass(p));
                 cursor.setGraphic(StatusLook.icon(p.status()));
                 cursor.setMinWidth(Region.USE_PREF_SIZE);
                 cursor.pseudoClassStateChanged(SELECTED_PROCESS, selected != null && selected == p.pid());

@@ -2,7 +2,7 @@ package dev.procession.app.console;
 
 import dev.procession.app.Messages;
 import dev.procession.app.run.RunPump;
-import dev.procession.app.theme.StatusLook;
+import dev.procession.app.theme.ProcessColors;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
 import dev.procession.model.ProcState;
@@ -58,10 +58,10 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
             filter.setValue(ALL);
             return;
         }
-        boolean atEnd = shown.isEmpty() || isShowingEnd();
+        boolean atEnd = shown.isEmpty() || following();
         for (Event e : events) {
             if (e.kind() == EventKind.PRINT && after.process(e.pid()) instanceof ProcState p) {
-                lines.add(new ConsoleLine(p.pid(), p.name(), StatusLook.colorClass(p), e.micros() / 1e6,
+                lines.add(new ConsoleLine(p.pid(), p.name(), ProcessColors.styleClass(p), e.micros() / 1e6,
                         e.text("text")));
             }
         }
@@ -75,8 +75,8 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
         }
     }
 
-    private boolean isShowingEnd() {
-        // The last cell laid out is at most a screenful from the end: keep following.
+    /** The console follows new lines until the reader selects one to look at. */
+    private boolean following() {
         return list.getSelectionModel().isEmpty();
     }
 

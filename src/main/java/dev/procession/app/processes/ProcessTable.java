@@ -2,6 +2,7 @@ package dev.procession.app.processes;
 
 import dev.procession.app.Messages;
 import dev.procession.app.run.RunPump;
+import dev.procession.app.theme.ProcessColors;
 import dev.procession.app.theme.StatusLook;
 import dev.procession.events.Event;
 import dev.procession.model.ProcState;
@@ -133,7 +134,7 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
                     return;
                 }
                 Label chip = new Label();
-                chip.getStyleClass().addAll("proc-chip", StatusLook.colorClass(row.proc()));
+                chip.getStyleClass().addAll("proc-chip", ProcessColors.styleClass(row.proc()));
                 setGraphic(chip);
                 setText(text);
             }

@@ -50,12 +50,4 @@ public final class StatusLook {
             default -> Messages.text("proc.status." + s.name().toLowerCase(Locale.ROOT));
         };
     }
-
-    /** The colour class of a process: one per process everywhere (stage, table, lanes, console, code). */
-    public static String colorClass(ProcState p) {
-        return ProcessColors.styleClass(p);
-    }
-
-    /** Colours in the palette (process-colors.css). */
-    public static final int PALETTE_SIZE = ProcessColors.COUNT;
 }

@@ -2,6 +2,7 @@ package dev.procession.app.timeline;
 
 import dev.procession.app.Messages;
 import dev.procession.app.run.RunPump;
+import dev.procession.app.theme.ProcessColors;
 import dev.procession.app.theme.StatusLook;
 import dev.procession.events.Event;
 import dev.procession.model.ProcState;
@@ -56,7 +57,7 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
             statusProbes.put(s, probe);
             holder.getChildren().add(probe);
         }
-        for (int i = 0; i < StatusLook.PALETTE_SIZE; i++) {
+        for (int i = 0; i < ProcessColors.COUNT; i++) {
             Region probe = probe("timeline-probe", "proc-color-" + i);
             colorProbes.add(probe);
             holder.getChildren().add(probe);
