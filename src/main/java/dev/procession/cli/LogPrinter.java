@@ -65,7 +65,7 @@ final class LogPrinter implements Consumer<Event> {
             case CLEAR -> "clears " + obj;
             case CHECK -> "checks " + obj + ": " + (Boolean.TRUE.equals(e.get("set")) ? "set" : "not set");
             case TIMEOUT -> atOnce(e) ? e.get("op") + " on " + obj + " fails at once" : "timed out on " + obj;
-            case SLEEP, SLEEP_END, SAMPLE, DISCONNECT, SPEED -> null;
+            case SLEEP, SLEEP_END, SAMPLE, DISCONNECT, SPEED, CLOCK -> null;
             case NOTIFY -> "notifies " + obj + " (" + e.get("n") + "), woke " + e.get("woken");
             case PASS -> "arrived last at " + obj + ": all " + e.get("parties") + " go on";
             case BROKEN -> obj + " is broken (" + e.get("reason") + ")";

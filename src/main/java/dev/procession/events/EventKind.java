@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public enum EventKind {
     // the run
-    RUN("run"), SPEED("speed"), REFUSED("refused"), HUB_ERROR("hub-error"), STOPPED("stopped"), SAMPLE("sample"),
+    RUN("run"), SPEED("speed"), CLOCK("clock"), REFUSED("refused"), HUB_ERROR("hub-error"), STOPPED("stopped"), SAMPLE("sample"),
     NOTE("note"),
     // processes
     SPAWN("spawn"), START("start"), EXIT("exit"), SIGNAL("signal"), DAEMON("daemon"), JOIN("join"),

@@ -254,6 +254,10 @@ public final class Hub implements AutoCloseable {
             ProcRecord p = processes.byPid(pid);
             if (p != null) {
                 event(p, kind, null, data);
+                if (kind == EventKind.SIGNAL) {
+                    // Paused (or ended) by the user: its start must not stop everyone else's time.
+                    releaseClock(p.id, null);
+                }
             } else {
                 log.append(pid, 0, null, kind, null, data);
             }
@@ -333,6 +337,7 @@ public final class Hub implements AutoCloseable {
     void blocked(Call call, String obj) {
         call.markWaited();
         ProcRecord proc = call.proc;
+        startedUp(proc);
         proc.state = obj == null ? "sleeping" : "blocked";
         proc.blockedOn = obj;
         proc.blockingCall = call;
@@ -405,10 +410,51 @@ public final class Hub implements AutoCloseable {
     /** Fires due timers; one that fails is reported and the loop comes straight back for the rest. */
     private long fireTimers() {
         try {
-            return timers.fireDue();
+            Long stuck = clock.staleHold();
+            if (stuck != null) {
+                releaseClock(stuck, processes.nameOf(stuck) + " has not waited in the "
+                        + ScenarioClock.MAX_HOLD_NANOS / 1_000_000_000L + " s since its start: scenario time runs on"
+                        + " without it");
+            }
+            long timerMillis = timers.fireDue();
+            long staleNanos = clock.nanosUntilStale();
+            long staleMillis = staleNanos == 0 ? 0 : Math.max(1, staleNanos / 1_000_000);
+            if (timerMillis == 0 || staleMillis == 0) {
+                return Math.max(timerMillis, staleMillis);
+            }
+            return Math.min(timerMillis, staleMillis);
         } catch (RuntimeException e) {
             hubError(e);
             return 1;
+        }
+    }
+
+    /**
+     * A child begins to start: scenario time stands still until it first waits (sleeps or blocks),
+     * serves as a manager's server, or exits (see ScenarioClock).
+     */
+    void holdClock(ProcRecord proc) {
+        if (clock.hold(proc.id)) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("running", false);
+            data.put("starting", proc.name);
+            event(null, EventKind.CLOCK, null, data);
+        }
+    }
+
+    /** The process's start-up is over: it waits for the first time, or serves. */
+    void startedUp(ProcRecord proc) {
+        releaseClock(proc.id, null);
+    }
+
+    private void releaseClock(long procId, String note) {
+        if (clock.release(procId)) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("running", true);
+            if (note != null) {
+                data.put("note", note);
+            }
+            event(null, EventKind.CLOCK, null, data);
         }
     }
 
@@ -610,6 +656,7 @@ public final class Hub implements AutoCloseable {
         data.put("exitcode", exitCode);
         data.put("how", how);
         event(proc, EventKind.EXIT, null, data);
+        releaseClock(proc.id, null);
         Joins.childExited(proc);
         for (Primitive p : new ArrayList<>(objects.values())) {
             p.processExited(proc.id, proc.pid, proc.name);

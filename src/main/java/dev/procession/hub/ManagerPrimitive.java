@@ -94,6 +94,8 @@ final class ManagerPrimitive extends Primitive {
         serverProcId = server.id;
         serverConnection = call.connection;
         state = State.SERVING;
+        // From now on it waits for requests, as a blocked process would.
+        hub.startedUp(server);
         call.event(EventKind.SERVE, ref(), Map.of());
         call.reply(null);
         Call waiter;

@@ -97,6 +97,7 @@ final class Operations {
         ProcRecord child = hub.table().add(name, parent.id, parent.program,
                 Messages.string(m, "target"), kind, Messages.list(m, "args"), Messages.optBoolean(m, "daemon", false));
         child.identity = identity;
+        hub.holdClock(child);
         // The child holds its own copy of every pipe end among its arguments from now on.
         Handles.passed(hub, child.args, child);
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -22,7 +22,10 @@ final class Timers {
         return timer;
     }
 
-    /** Fires every due timer; returns real milliseconds until the next one (0 = none pending). */
+    /**
+     * Fires every due timer; returns real milliseconds until the next one (0 = none pending, or the
+     * clock stands still while a process starts: the hello that restarts it wakes the loop).
+     */
     long fireDue() {
         while (!queue.isEmpty()) {
             Timer head = queue.peek();
@@ -31,6 +34,9 @@ final class Timers {
                 continue;
             }
             long nanos = clock.realNanosUntil(head.deadline);
+            if (nanos < 0) {
+                return 0;
+            }
             if (nanos > 0) {
                 // Rounded up without overflow: a timeout of 1e300 s must not become a 1 ms busy loop.
                 return nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);

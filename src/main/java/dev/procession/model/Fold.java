@@ -18,10 +18,10 @@ final class Fold {
     }
 
     static RunState apply(RunState s, Event e) {
-        // Scenario time runs at the speed in force since the previous event.
-        double scenario = s.scenarioSeconds() + Math.max(0, e.micros() - s.micros()) / 1e6 * s.speed();
+        // Scenario time runs at the speed in force since the previous event, unless the clock stood still.
+        double elapsed = s.clockRunning() ? Math.max(0, e.micros() - s.micros()) / 1e6 * s.speed() : 0;
         RunState t = new RunState(e.seq(), e.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                s.tickets(), s.exitCode(), s.stopped(), scenario);
+                s.tickets(), s.exitCode(), s.stopped(), s.scenarioSeconds() + elapsed, s.clockRunning());
         t = run(t, e);
         t = t.with(processes(t, e), t.primitives());
         return t.with(t.processes(), primitives(t, e));
@@ -33,6 +33,7 @@ final class Fold {
         return switch (e.kind()) {
             case RUN -> s.withHeader(RunHeader.of(e.data()));
             case SPEED -> s.withSpeed(Details.decimal(e.data(), "speed", s.speed()));
+            case CLOCK -> s.withClockRunning(!Boolean.FALSE.equals(e.get("running")));
             case STOPPED -> s.asStopped();
             case FILE_WRITE -> e.get("count") instanceof Number n ? s.withTickets(n.longValue()) : s;
             case EXIT -> {

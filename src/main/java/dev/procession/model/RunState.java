@@ -18,14 +18,16 @@ import java.util.Map;
  * @param tickets   the count last written to the tickets database, or null if none was
  * @param exitCode  the main program's exit code once it ended, else null
  * @param stopped   the supervisor stopped the run (killing what was left)
- * @param scenarioSeconds time on the run's scenario clock: real time times the speed in force
+ * @param scenarioSeconds time on the run's scenario clock: real time times the speed in force,
+ *                  while the clock runs
+ * @param clockRunning false while the scenario clock stands still for a starting process
  */
 public record RunState(long seq, long micros, RunHeader header, double speed, Map<Long, ProcState> processes,
                        Map<String, PrimitiveState> primitives, Long tickets, Long exitCode, boolean stopped,
-                       double scenarioSeconds) {
+                       double scenarioSeconds, boolean clockRunning) {
 
     public static final RunState EMPTY = new RunState(0, 0, RunHeader.UNKNOWN, 1, Map.of(), Map.of(), null, null,
-            false, 0);
+            false, 0, true);
 
     /** Folds a whole log from the start. */
     public static RunState of(List<Event> events) {
@@ -68,31 +70,39 @@ public record RunState(long seq, long micros, RunHeader header, double speed, Ma
     }
 
     RunState with(Map<Long, ProcState> procs, Map<String, PrimitiveState> prims) {
-        return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped, scenarioSeconds);
+        return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped, scenarioSeconds,
+                clockRunning);
     }
 
     /** The run begun: its header, and the speed the header gives. */
     RunState withHeader(RunHeader h) {
         return new RunState(seq, micros, h, h.speed(), processes, primitives, tickets, exitCode, stopped,
-                scenarioSeconds);
+                scenarioSeconds, clockRunning);
     }
 
     RunState withSpeed(double s) {
-        return new RunState(seq, micros, header, s, processes, primitives, tickets, exitCode, stopped, scenarioSeconds);
+        return new RunState(seq, micros, header, s, processes, primitives, tickets, exitCode, stopped, scenarioSeconds,
+                clockRunning);
     }
 
     RunState withTickets(long count) {
         return new RunState(seq, micros, header, speed, processes, primitives, count, exitCode, stopped,
-                scenarioSeconds);
+                scenarioSeconds, clockRunning);
     }
 
     RunState withExitCode(long code) {
-        return new RunState(seq, micros, header, speed, processes, primitives, tickets, code, stopped, scenarioSeconds);
+        return new RunState(seq, micros, header, speed, processes, primitives, tickets, code, stopped, scenarioSeconds,
+                clockRunning);
+    }
+
+    RunState withClockRunning(boolean running) {
+        return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, stopped,
+                scenarioSeconds, running);
     }
 
     RunState asStopped() {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, true,
-                scenarioSeconds);
+                scenarioSeconds, clockRunning);
     }
 
     static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {

@@ -50,15 +50,17 @@ class TicketsScenarioTest {
     /**
      * Without the lock the race is real, so it is a matter of timing: a ticket is oversold when a
      * second buyer reads the file during the first buyer's 0.4 scenario seconds between reading
-     * and writing it. At speed 0.25 that window is 1.6 s of real time, while main starts all ten
-     * buyers' JVMs within a fraction of a second. It could only come out right if each buyer's
-     * JVM finished starting more than 1.6 s after the previous buyer's; even at a load of 16 on
-     * 2 cores, with half this window, they overlapped.
+     * and writing it. Python's ten forked buyers all start within a few milliseconds, so it sells
+     * 9 or 10. A JVM takes some hundred milliseconds to start, which at 4x used to outlast the
+     * window (sold 1 to 9); scenario time now stands still while a child starts, so the lesson is
+     * the same at every speed.
      */
-    @Test
-    void withoutTheLockTheLastTicketIsSoldSeveralTimes() throws Exception {
-        Sale sale = sell(Map.of("buyers", "10", "stock", "1", "lock", "false"), 0.25);
-        assertThat(sale.sold()).as("tickets sold from a stock of 1").isGreaterThanOrEqualTo(2);
+    @ParameterizedTest(name = "speed {0}")
+    @ValueSource(doubles = {0.25, 1, 4})
+    void withoutTheLockTheLastTicketIsSoldAsOftenAsInPythonAtEverySpeed(double speed) throws Exception {
+        Sale sale = sell(Map.of("buyers", "10", "stock", "1", "lock", "false"), speed);
+        assertThat(sale.sold()).as("tickets sold from a stock of 1 (Python: 9 or 10); log:\n%s",
+                sale.run().transcript()).isGreaterThanOrEqualTo(9);
         assertThat(sale.countInFile()).as("count left in db.json").isZero();
         assertThat(sale.run().of("new")).as("no Lock is made without the lock").isEmpty();
     }
