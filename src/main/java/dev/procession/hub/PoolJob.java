@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One submission to a pool (a map, or one apply): its tasks' results in order, and the calls
@@ -24,6 +25,8 @@ final class PoolJob {
     private int remaining;
     private Failure firstFailure;
     private Failure cancelled;
+    /** Told once when the job becomes ready (apply_async's callbacks), or null. */
+    private Consumer<PoolJob> onReady;
 
     record Failure(String error, String message) {
     }
@@ -36,6 +39,23 @@ final class PoolJob {
         this.failures = new Failure[size];
         this.done = new boolean[size];
         this.remaining = size;
+    }
+
+    void onReady(Consumer<PoolJob> action) {
+        onReady = action;
+    }
+
+    /** The outcome a callback receives: {@code ok} and the values, or the first failure. */
+    Map<String, Object> outcome() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", firstFailure == null);
+        if (firstFailure == null) {
+            m.put("value", Arrays.asList(values));
+        } else {
+            m.put("error", firstFailure.error);
+            m.put("message", firstFailure.message);
+        }
+        return m;
     }
 
     int size() {
@@ -138,6 +158,11 @@ final class PoolJob {
     }
 
     private void answerWaiters() {
+        if (onReady != null && ready()) {
+            Consumer<PoolJob> action = onReady;
+            onReady = null;
+            action.accept(this);
+        }
         for (Iterator<Call> it = waiters.iterator(); it.hasNext(); ) {
             Call call = it.next();
             if (call.answered() || !call.live()) {

@@ -13,7 +13,9 @@ import java.util.Map;
  * "$pool-worker" target) that ask for the next task, run it and report; the owner submits
  * jobs and waits for their results.
  *
- * <p>Wire ops: from the owner {@code submit {target, tasks: [[args]...]}} (answers {@code {job}}),
+ * <p>Wire ops: from the owner {@code submit {target, tasks: [[args]...], notify?}} (answers {@code {job}};
+ * with {@code notify}, the outcome is pushed to the owner once ready: {@code {push: "pool", obj, job,
+ * ok, value | error, message}}),
  * {@code result {job, index?, timeout?}}, {@code ready}, {@code successful}, {@code wait
  * {job, timeout?}}, {@code close}, {@code terminate}; from a worker {@code next} (answers a task
  * {@code {job, index, target, args}}, or null: exit), {@code done {value, repr}} and
@@ -91,6 +93,9 @@ final class PoolPrimitive extends Primitive {
         }
         PoolJob job = new PoolJob(ref(), nextJob++, target, tasks.size());
         jobs.put(job.id, job);
+        if (Messages.optBoolean(call.message(), "notify", false)) {
+            job.onReady(this::notifyOwner);
+        }
         for (int i = 0; i < tasks.size(); i++) {
             queue.add(new Task(job, i, new ArrayList<>((List<?>) tasks.get(i))));
         }
@@ -101,6 +106,20 @@ final class PoolPrimitive extends Primitive {
         call.event(EventKind.SUBMIT, ref(), data);
         call.reply(Map.of("job", job.id));
         handOut();
+    }
+
+    /** apply_async with a callback: the owner's runtime runs it when the outcome arrives. */
+    private void notifyOwner(PoolJob job) {
+        ProcRecord owner = hub.table().find(ownerId);
+        if (owner == null || owner.connection == null || owner.exited) {
+            return;
+        }
+        Map<String, Object> push = new LinkedHashMap<>();
+        push.put("push", "pool");
+        push.put("obj", id());
+        push.put("job", job.id);
+        push.putAll(job.outcome());
+        owner.connection.send(push);
     }
 
     private void result(String op, Call call) {

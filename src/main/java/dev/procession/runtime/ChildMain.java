@@ -87,7 +87,7 @@ public final class ChildMain {
     }
 
     /** An uncaught exception: Python prints the traceback and exits with 1; so do we, to the log. */
-    private static void report(HubClient client, Throwable t) {
+    static void report(HubClient client, Throwable t) {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
         System.err.print(trace);

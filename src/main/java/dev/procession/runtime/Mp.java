@@ -27,6 +27,7 @@ public final class Mp {
     private final String token;
     private final List<Process> children = new ArrayList<>();
     private final Map<String, Consumer<Map<String, Object>>> pushHandlers = new ConcurrentHashMap<>();
+    private PoolCallbacks poolCallbacks;
     private final Deque<Runnable> atExit = new ArrayDeque<>();
     private final AtomicLong childCounter = new AtomicLong();
     /** Items of unbounded queues handed to this process ahead of its gets, by queue id. */
@@ -332,6 +333,14 @@ public final class Mp {
 
     double speed() {
         return speed;
+    }
+
+    /** The runner of this process's pool callbacks, made with its first pool that needs one. */
+    synchronized PoolCallbacks poolCallbacks() {
+        if (poolCallbacks == null) {
+            poolCallbacks = new PoolCallbacks(this);
+        }
+        return poolCallbacks;
     }
 
     /** Handles the hub's pushes of one kind ("speed", "manager") on the reader thread. */

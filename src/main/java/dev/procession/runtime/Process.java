@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * multiprocessing.Process: a real child JVM, started by this process, so its parent in the
@@ -190,6 +191,11 @@ public class Process {
     }
 
     /** is_alive(): started and not yet reaped. */
+    /** Runs {@code action} with the exit code once the parent has reaped this process. */
+    void onExit(LongConsumer action) {
+        exited.thenAccept(action::accept);
+    }
+
     public boolean isAlive() {
         return current || os != null && !exited.isDone() && os.isAlive();
     }

@@ -2,6 +2,7 @@ package dev.procession.scenario;
 
 import dev.procession.runtime.Args;
 import dev.procession.runtime.AsyncResult;
+import dev.procession.runtime.Held;
 import dev.procession.runtime.Mp;
 import dev.procession.runtime.Pool;
 import dev.procession.runtime.Targets;
@@ -59,7 +60,8 @@ public final class PoolScenario implements Scenario {
         long tasks = (Long) params.get("tasks");
         double delay = ((Number) params.get("delay")).doubleValue();
         mp.at("Pool");
-        try (Pool pool = mp.pool(workers)) {
+        Pool pool = mp.pool(workers);
+        try (Held with = pool.with()) {
             mp.at("apply_async");
             AsyncResult asyncResult = pool.applyAsync("task", 100L, delay);
             mp.at("map");

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 /** Cases mirroring CPython's _TestPool and _TestPoolWorkerErrors, with real worker processes. */
@@ -169,7 +172,7 @@ public final class PoolPrograms extends CaseProgram {
                             Check.equal(w.daemon(), true, "workers are daemonic");
                         }
                     } finally {
-                        pool.noMoreTasks();
+                        pool.close();
                         pool.join();
                     }
                     for (Process w : pool.workers()) {
@@ -181,14 +184,13 @@ public final class PoolPrograms extends CaseProgram {
                     Check.equal(pool.map("sqr", List.of()), List.of(), "map(sqr, [])");
                     Check.equal(pool.imap("sqr", List.of()).iterator().hasNext(), false, "list(imap(sqr, []))");
                     Check.equal(pool.mapAsync("sqr", List.of()).get(), List.of(), "map_async(sqr, []).get()");
-                    pool.noMoreTasks();
+                    pool.close();
                     pool.join();
                 })
                 .add("context", () -> {
-                    Pool p;
-                    try (Pool pool = mp.pool(2)) {
-                        p = pool;
-                        Check.equal(pool.mapAsync("sqr", range(10)).get(), squares(10), "r.get() inside with");
+                    Pool p = mp.pool(2);
+                    try (Held with = p.with()) {
+                        Check.equal(p.mapAsync("sqr", range(10)).get(), squares(10), "r.get() inside with");
                     }
                     MpException e = Check.raises(MpException.class, () -> p.mapAsync("sqr", range(10)),
                             "map_async after the with block");
@@ -196,6 +198,42 @@ public final class PoolPrograms extends CaseProgram {
                     for (Process w : p.workers()) {
                         Check.equal(w.isAlive(), false, "the with block terminated the workers");
                     }
+                })
+                .add("callbacks", () -> {
+                    Pool pool = mp.pool(2);
+                    BlockingQueue<Object> got = new LinkedBlockingQueue<>();
+                    pool.applyAsync("sqr", List.of(7L), got::add, e -> got.add("error " + e.pythonType()));
+                    Check.equal(take(got), 49L, "apply_async's callback gets the result");
+                    pool.applyAsync("raising", List.of(), got::add, e -> got.add("error " + e.pythonType()));
+                    Check.equal(take(got), "error KeyError", "error_callback gets the exception");
+                    pool.mapAsync("sqr", range(4), got::add, null);
+                    Check.equal(take(got), squares(4), "map_async's callback gets the whole list");
+                    pool.close();
+                    pool.join();
+                })
+                .add("close-join-waits", () -> {
+                    Pool pool = mp.pool(2);
+                    AsyncResult r = pool.mapAsync("nap", List.of(0.3, 0.3, 0.3, 0.3));
+                    pool.close();
+                    MpException e = Check.raises(MpException.class, () -> pool.apply("sqr", 2), "apply after close");
+                    Check.equal(e.pythonType(), "ValueError", "a closed pool refuses tasks");
+                    pool.join();
+                    Check.equal(r.ready(), true, "close(); join() waits for the queued tasks");
+                    Check.equal(r.successful(), true, "and they all ran");
+                })
+                .add("replaces-a-dead-worker", () -> {
+                    Pool pool = mp.pool(1);
+                    Process first = pool.workers().getFirst();
+                    first.kill();
+                    first.join();
+                    // The only worker is gone: only its successor can run this.
+                    Check.equal(pool.apply("sqr", 6), 36L, "a task after the worker was killed");
+                    Process second = pool.workers().getFirst();
+                    Check.that(second.pid() != first.pid(), "a new worker: " + second.name());
+                    Check.that(second.name().startsWith("SpawnPoolWorker-") && !second.name().equals(first.name()),
+                            "named as Python names it: " + second.name() + " after " + first.name());
+                    pool.close();
+                    pool.join();
                 })
                 .add("worker-dies", () -> {
                     Pool pool = mp.pool(2);
@@ -208,7 +246,8 @@ public final class PoolPrograms extends CaseProgram {
             return null;
         });
         test("seed", (mp, a) -> {
-            try (Pool pool = mp.pool(4)) {
+            Pool pool = mp.pool(4);
+            try (Held with = pool.with()) {
                 AsyncResult async = pool.applyAsync("seed-task", 100);
                 List<Long> workerPids = pool.workers().stream().map(Process::pid).toList();
                 List<Object> results = pool.map("seed-task", range(10));
@@ -224,5 +263,16 @@ public final class PoolPrograms extends CaseProgram {
             }
             return null;
         });
+    }
+
+    /** The next callback's value; a callback that never comes fails the case instead of hanging it. */
+    private static Object take(BlockingQueue<Object> got) {
+        try {
+            Object v = got.poll(30, TimeUnit.SECONDS);
+            Check.that(v != null, "a callback ran within 30 s");
+            return v;
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -92,7 +92,27 @@ class PoolTest {
                 "ZeroDivisionError");
     }
 
-    /** _TestPoolWorkerErrors.test_async_error_callback, without the callback (not implemented). */
+    /** apply_async(callback=, error_callback=) and map_async(callback=): run in the owner, not waited for in the hub. */
+    @Test
+    void test_callbacks() throws Exception {
+        SubCases.assertPassed(ownPools, "callbacks");
+    }
+
+    @Test
+    void closeThenJoinWaitsForTheQueuedTasks() throws Exception {
+        SubCases.assertPassed(ownPools, "close-join-waits");
+        assertThat(ownPools.of("close")).isNotEmpty();
+    }
+
+    @Test
+    void aKilledWorkerIsReplacedAndTheReplacementIsLogged() throws Exception {
+        SubCases.assertPassed(ownPools, "replaces-a-dead-worker");
+        assertThat(ownPools.of("note")).anySatisfy(e -> assertThat(e.text("text"))
+                .matches("SpawnPoolWorker-\\d+ ended with exit code -9; the pool started SpawnPoolWorker-\\d+ in its"
+                        + " place, as Python's pool does"));
+    }
+
+    /** _TestPoolWorkerErrors.test_async_error_callback: the error reaches get() (and error_callback, above). */
     @Test
     void test_async_error_callback() throws Exception {
         SubCases.assertPassed(shared, "async_error");
@@ -106,7 +126,8 @@ class PoolTest {
     @Test
     void aWorkerThatDiesFailsItsTaskInsteadOfHanging() throws Exception {
         SubCases.assertPassed(ownPools, "worker-dies");
-        assertThat(ownPools.of("task-failed")).hasSize(1);
+        assertThat(ownPools.of("task-failed")).filteredOn(e -> "RuntimeError".equals(e.get("error")))
+                .singleElement().satisfies(e -> assertThat(e.text("message")).contains("while running task 0"));
     }
 
     /** The seed's 08_pool.py: 4 workers serve 10 tasks and one apply_async; events say who ran what. */
