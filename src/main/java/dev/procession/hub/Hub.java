@@ -431,7 +431,7 @@ public final class Hub implements AutoCloseable {
 
     /**
      * A child begins to start: scenario time stands still until it first waits (sleeps or blocks),
-     * serves as a manager's server, or exits (see ScenarioClock).
+     * serves as a manager's server, disconnects, or exits (see ScenarioClock).
      */
     void holdClock(ProcRecord proc) {
         if (clock.hold(proc.id)) {
@@ -600,7 +600,10 @@ public final class Hub implements AutoCloseable {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("re", id);
         answer.put("ok", true);
-        answer.put("value", proc.spec(clock.speed(), runDir.toString()));
+        Map<String, Object> spec = proc.spec(clock.speed(), runDir.toString());
+        // parent_process().name; the main program's parent is outside the run.
+        spec.put("parent", processes.nameOf(proc.parentId));
+        answer.put("value", spec);
         c.send(answer);
     }
 
@@ -626,6 +629,8 @@ public final class Hub implements AutoCloseable {
         if (proc != null) {
             proc.connected = false;
             event(proc, EventKind.DISCONNECT, null, Map.of());
+            // Gone before it ever waited: it no longer holds the clock.
+            releaseClock(proc.id, null);
         }
     }
 

@@ -54,6 +54,7 @@ public final class ChildMain {
         boolean subclass = "class".equals(spec.get("kind"));
         mp.bindSelf(((Number) spec.get("proc")).longValue(), Boolean.TRUE.equals(spec.get("daemon")),
                 identity(spec.get("identity")), subclass);
+        mp.bindParent((String) spec.get("parent"));
         int code = 0;
         try {
             Args args = new Args((List<Object>) Values.decode(spec.get("args"), mp));

@@ -37,6 +37,8 @@ public final class Mp {
     private boolean daemon;
     private List<Long> identity = List.of();
     private boolean rebuildingSelf;
+    private String parentName;
+    private Process self;
 
     Mp(HubClient client, Targets targets, String program, String name, Path runDir, Path socket, String token,
        double speed) {
@@ -79,6 +81,33 @@ public final class Mp {
 
     public long ppid() {
         return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+    }
+
+    /** current_process(): this process, with its name, pid, daemon flag and is_alive(). */
+    public synchronized Process currentProcess() {
+        if (self == null) {
+            self = new Process(this);
+        }
+        return self;
+    }
+
+    /** parent_process(): the parent's name and pid, or null in the main program (as Python's None). */
+    public ParentProcess parentProcess() {
+        return parentName == null ? null : new ParentProcess(parentName, ppid());
+    }
+
+    /** active_children(): this process's children that are still alive (their reaper has not seen them end). */
+    public List<Process> activeChildren() {
+        return children().stream().filter(Process::isAlive).toList();
+    }
+
+    /**
+     * cpu_count(): the CPUs this JVM may use. Python's os.cpu_count() counts every CPU of the
+     * machine even where the process is limited to fewer (a container, taskset); this counts those
+     * it can run on, which is what a Pool's size should follow.
+     */
+    public int cpuCount() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** current_process().daemon: the flag this process was started with. */
@@ -243,6 +272,11 @@ public final class Mp {
     }
 
     /** Pool(processes): starts that many real worker processes (SpawnPoolWorker-N). */
+    /** Pool(): as many workers as {@link #cpuCount()}, as Python's Pool() with no size. */
+    public Pool pool() {
+        return pool(cpuCount());
+    }
+
     public Pool pool(int processes) {
         return Pool.start(this, processes);
     }
@@ -357,6 +391,10 @@ public final class Mp {
     }
 
     /** What the hub's spec says of this process: its id, daemon flag and place in the tree. */
+    void bindParent(String parentName) {
+        this.parentName = parentName;
+    }
+
     void bindSelf(long procId, boolean daemon, List<Long> identity, boolean rebuildingSelf) {
         this.procId = procId;
         this.daemon = daemon;

@@ -64,6 +64,19 @@ public class Process {
         this.daemon = mp.daemon();
     }
 
+    /** current_process(): the running process itself, started already and never a child of itself. */
+    Process(Mp mp) {
+        this.mp = mp;
+        this.target = null;
+        this.kind = "self";
+        this.args = List.of();
+        this.current = true;
+        this.identity = mp.identity();
+        this.name = mp.name();
+        this.procId = mp.procId();
+        this.daemon = mp.daemon();
+    }
+
     private String defaultName(String prefix) {
         StringBuilder sb = new StringBuilder(prefix).append('-');
         for (int i = 0; i < identity.size(); i++) {
@@ -190,12 +203,12 @@ public class Process {
         return exited.isDone();
     }
 
-    /** is_alive(): started and not yet reaped. */
     /** Runs {@code action} with the exit code once the parent has reaped this process. */
     void onExit(LongConsumer action) {
         exited.thenAccept(action::accept);
     }
 
+    /** is_alive(): started and not yet reaped. */
     public boolean isAlive() {
         return current || os != null && !exited.isDone() && os.isAlive();
     }

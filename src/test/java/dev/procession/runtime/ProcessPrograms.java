@@ -18,21 +18,34 @@ public final class ProcessPrograms extends CaseProgram {
     @Override
     protected void define() {
         // _TestProcess.test_current
+        // _TestProcess.test_current, test_parent_process's None in main, test_active_children, test_cpu_count
         test("current", (mp, a) -> {
-            Check.equal(mp.name(), "MainProcess", "current_process().name");
-            Check.equal(mp.pid(), ProcessHandle.current().pid(), "current_process().pid");
-            Check.equal(mp.daemon(), false, "current_process().daemon");
+            Process me = mp.currentProcess();
+            Check.equal(me.name(), "MainProcess", "current_process().name");
+            Check.equal(me.pid(), ProcessHandle.current().pid(), "current_process().pid");
+            Check.equal(me.daemon(), false, "current_process().daemon");
+            Check.equal(me.isAlive(), true, "current_process().is_alive()");
+            Check.equal(me.exitCode(), null, "current_process().exitcode");
+            Check.equal(mp.parentProcess(), null, "parent_process() in the main process");
+            Check.that(mp.cpuCount() >= 1, "cpu_count() >= 1");
+            Check.equal(mp.activeChildren(), List.of(), "active_children() before any start");
             Process p = mp.process("report-current", "Process-1").start();
+            Check.equal(mp.activeChildren(), List.of(p), "active_children() while the child runs");
             mp.print("child", p.name(), p.pid());
             p.join();
             Check.equal(p.exitCode(), 0L, "exit code of the child");
+            Check.equal(mp.activeChildren(), List.of(), "active_children() after join");
             return null;
         });
         target("report-current", (mp, a) -> {
-            Check.equal(mp.name(), a.string(0), "the child's current_process().name");
-            Check.equal(mp.pid(), ProcessHandle.current().pid(), "the child's pid");
-            Check.equal(mp.daemon(), false, "the child's daemon flag");
-            mp.print("me", mp.name(), mp.pid());
+            Process me = mp.currentProcess();
+            Check.equal(me.name(), a.string(0), "the child's current_process().name");
+            Check.equal(me.pid(), ProcessHandle.current().pid(), "the child's pid");
+            Check.equal(me.daemon(), false, "the child's daemon flag");
+            Check.equal(mp.parentProcess().name(), "MainProcess", "parent_process().name");
+            Check.equal(mp.parentProcess().pid(), mp.ppid(), "parent_process().pid");
+            Check.equal(mp.parentProcess().isAlive(), true, "parent_process().is_alive()");
+            mp.print("me", me.name(), me.pid());
             return null;
         });
 
@@ -183,11 +196,14 @@ public final class ProcessPrograms extends CaseProgram {
             long parent = a.integer(0);
             Check.equal(mp.name(), "Process-1:1", "a grandchild's name");
             Check.equal(mp.ppid(), parent, "a grandchild's OS parent is its parent process, not the main one");
-            Check.that(ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false), "parent alive");
+            ParentProcess parentProcess = mp.parentProcess();
+            Check.equal(parentProcess.name(), "Process-1", "parent_process().name");
+            Check.equal(parentProcess.pid(), parent, "parent_process().pid");
+            Check.that(parentProcess.isAlive(), "parent_process().is_alive() while it runs");
             Event reported = a.get(1, Event.class);
             reported.set();
             a.get(2, Event.class).await();
-            Check.that(!ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false), "parent not alive");
+            Check.that(!parentProcess.isAlive(), "parent_process().is_alive() after it was terminated");
             mp.print("parent", parent, "not alive");
             reported.set();
             return null;
