@@ -26,11 +26,13 @@ public final class KtvScenario implements Scenario {
         return Map.of(
                 "en", "The KTV room has 4 seats (a parameter), guarded by Semaphore(4): a counter that starts at 4. Each person is"
                         + " a process. Entering (acquire) takes one from the counter; when it is 0 the room is full"
-                        + " and the next people wait in line. Leaving (release) adds one back and lets the first in"
-                        + " line enter. Each person sings for 1 to 5 seconds, chosen at random, so people leave in"
-                        + " a different order from the one they came in.",
+                        + " and the next people wait. Leaving (release) adds one back and lets one of them in."
+                        + " Python promises no order here; Procession lets in whoever has waited longest, so the"
+                        + " line you see is its choice, not Python's rule. Each person sings for 1 to 5 seconds,"
+                        + " chosen at random, so people leave in a different order from the one they came in.",
                 "zh-Hans", "KTV 包间有 4 个座位（可以调整），由 Semaphore(4) 把守：一个初始值为 4 的计数器。每个人是一个进程。进门（acquire）"
-                        + "把计数减一；计数为 0 时包间已满，后来的人排队等待。离开（release）把计数加一，并让排在最前面的人进去。"
+                        + "把计数减一；计数为 0 时包间已满，后来的人等待。离开（release）把计数加一，并让其中一人进去。"
+                        + "Python 并不保证谁先进；Procession 让等得最久的人先进，所以你看到的排队顺序是 Procession 的选择，而不是 Python 的规则。"
                         + "每个人随机唱 1 到 5 秒，所以离开的顺序和进来的顺序并不相同。");
     }
 

@@ -28,11 +28,14 @@ public final class TicketsScenario implements Scenario {
                         + " process: it first searches (reads the file) without the lock, so all buyers search at"
                         + " once. To buy, it reads the file, waits (network delay), takes a ticket if one is left,"
                         + " waits again and writes the file back. With the Lock, only one buyer at a time can do"
-                        + " this read-then-write, so no more tickets are sold than there are. Turn the lock off and"
-                        + " several buyers read the same count before anyone writes: they all buy the last ticket.",
+                        + " this read-then-write, so no more tickets are sold than there are (which waiting buyer"
+                        + " gets the lock next, Python does not promise; Procession gives it to whoever has waited"
+                        + " longest). Turn the lock off and several buyers read the same count before anyone"
+                        + " writes: they all buy the last ticket.",
                 "zh-Hans", "数据库是一个真实的文件 db.json，里面记录剩余的票数。每个买票人是一个进程：先不加锁地查票（读文件），"
                         + "所以所有人同时查票。买票时，先读文件，等待（模拟网络延迟），如果还有票就拿走一张，再等待，然后把结果写回文件。"
-                        + "加了锁（Lock），同一时刻只有一个人能执行这段“先读后写”，卖出的票不会超过库存。关掉锁，几个买票人会在任何人"
+                        + "加了锁（Lock），同一时刻只有一个人能执行这段“先读后写”，卖出的票不会超过库存（下一个拿到锁的是谁，Python 并不保证；"
+                        + "Procession 交给等得最久的人）。关掉锁，几个买票人会在任何人"
                         + "写回之前读到同一个票数：他们都买到了最后一张票（超卖）。");
     }
 
