@@ -40,9 +40,13 @@ public final class Run implements AutoCloseable {
     private final LoggedPids runPids;
     /** Touched by the sampler thread only. */
     private final UsageSampler usage = new UsageSampler();
+    /** Kills the run's processes if this JVM dies without closing it; empty where there is none. */
+    private final Optional<RunWatchdog> watchdog;
 
-    private Run(Path dir, EventLog log, Hub hub, java.lang.Process main, long mainProcId) {
+    private Run(Path dir, EventLog log, Hub hub, java.lang.Process main, long mainProcId,
+            Optional<RunWatchdog> watchdog) {
         this.dir = dir;
+        this.watchdog = watchdog;
         this.log = log;
         this.hub = hub;
         this.main = main;
@@ -59,13 +63,16 @@ public final class Run implements AutoCloseable {
         log.append(0, 0, null, EventKind.RUN, null, RunHeader.of(program, parameters, speed));
         Path dir = RunDirectory.create();
         Hub hub = Hub.start(dir, log, speed);
+        // Before the first process, so that none can outlive this JVM.
+        Optional<RunWatchdog> watchdog = RunWatchdog.start(hub.token(), dir);
         try {
             long mainId = hub.registerMain(program, parameters);
             java.lang.Process main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir, program, "MainProcess");
-            Run run = new Run(dir, log, hub, main, mainId);
+            Run run = new Run(dir, log, hub, main, mainId, watchdog);
             run.begin();
             return run;
         } catch (IOException | RuntimeException e) {
+            watchdog.ifPresent(RunWatchdog::close);
             hub.close();
             RunDirectory.delete(dir);
             throw e;
@@ -351,5 +358,6 @@ public final class Run implements AutoCloseable {
         }
         hub.close();
         RunDirectory.delete(dir);
+        watchdog.ifPresent(RunWatchdog::close);
     }
 }

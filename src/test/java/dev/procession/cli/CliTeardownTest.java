@@ -12,6 +12,7 @@ import dev.procession.supervisor.Signal;
 import dev.procession.supervisor.Signals;
 import dev.procession.testing.CliProcess;
 import dev.procession.testing.OsProcesses;
+import dev.procession.testing.RealRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,29 @@ class CliTeardownTest {
             OsProcesses.awaitGone(run, Duration.ofSeconds(3), "the run's processes to end after the CLI died");
             assertThat(OsProcesses.workingIn(runDir)).as("processes started after the last look").isEmpty();
             deleteTree(runDir); // Nobody was left to delete it: the price of a SIGKILL.
+        }
+    }
+
+    /**
+     * A paused process cannot notice that its hub is gone: before the watchdog, every process
+     * stopped with SIGSTOP (as the app's pause does) stayed stopped forever after a kill -9.
+     */
+    @Test
+    void killingTheCliWithSigkillEndsPausedProcessesToo() throws Exception {
+        try (CliProcess cli = CliProcess.start(work, false, LONG_RUN)) {
+            cli.awaitDescendants(PROCESSES, START);
+            Path runDir = cli.runDir().orElseThrow();
+            RealRun.await(START, () -> OsProcesses.workingIn(runDir).size() >= PROCESSES, "the run's processes");
+            Set<Long> run = OsProcesses.workingIn(runDir);
+            for (long pid : run) {
+                Signals.send(pid, Signal.STOP);
+            }
+
+            Signals.send(cli.pid(), Signal.KILL);
+            cli.awaitExit(Duration.ofSeconds(10));
+
+            OsProcesses.awaitGone(run, Duration.ofSeconds(2), "the paused processes to end after the CLI died");
+            RealRun.await(Duration.ofSeconds(2), () -> !Files.exists(runDir), "the run's folder to be removed");
         }
     }
 
