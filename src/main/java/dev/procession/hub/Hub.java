@@ -265,9 +265,14 @@ public final class Hub implements AutoCloseable {
         submit(() -> event(null, kind, null, data));
     }
 
+    /** Whether the supervisor is stopping the run: no new process may start then (hub thread only). */
+    boolean stopping() {
+        return stopping;
+    }
+
     /**
      * The supervisor is about to kill every process of the run: from now on an exit by SIGKILL
-     * is recorded as killed by the stop, whoever reports it.
+     * is recorded as killed by the stop, whoever reports it, and no new process may start.
      */
     public void beginStop() {
         query(() -> stopping = true);
@@ -523,6 +528,8 @@ public final class Hub implements AutoCloseable {
                     reason = "unknown process id " + frame.get("proc");
                 } else if (proc.connected || proc.exited) {
                     reason = "process " + proc.name + " is already connected";
+                } else if (stopping) {
+                    reason = "the run is stopping";
                 }
             }
             if (reason == null) {

@@ -82,6 +82,9 @@ final class Operations {
     }
 
     private static void newProcess(Hub hub, Call call) {
+        if (hub.stopping()) {
+            throw new HubError("OSError", "the run is stopping: no new process may start");
+        }
         Map<String, Object> m = call.message;
         String kind = Messages.optString(m, "kind", "target");
         List<Object> identity = identity(m);

@@ -38,6 +38,19 @@ class RunTest {
         });
     }
 
+    /** Before: stop() killed one snapshot; a child started meanwhile lived on until the hub closed. */
+    @Test
+    void stopLeavesNoProcessEvenWhileChildrenAreStarting() throws Exception {
+        RealRun.with(PROGRAM, Map.of("case", "spawn-storm"), 1.0, run -> {
+            RealRun.await(WAIT, () -> events(run, "spawn").size() >= 5, "children being started");
+            run.stop();
+            Set<Long> left = OsProcesses.aliveAmong(ProcFs.withEnvironment("PROCESSION_TOKEN=" + run.hub().token()));
+            assertThat(left).as("processes of the run alive when stop() returned: %s", OsProcesses.describe(left))
+                    .isEmpty();
+            return null;
+        });
+    }
+
     @Test
     void reportedTreeIsTheOsTree() throws Exception {
         RealRun.with(PROGRAM, Map.of("case", "tree"), 1.0, run -> {
