@@ -70,11 +70,17 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println(INTERRUPTED);
             }, "procession-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
-            code = run.finished().join();
             try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is already running; closing the run below waits for it to finish.
+                code = run.finished().join();
+                // Closed while the hook is still in place: a Ctrl-C now makes the hook wait for this
+                // close (it is synchronized) instead of halting the JVM in the middle of it.
+                run.close();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is already running and finishes the close.
+                }
             }
         } finally {
             // Everything the run logged is printed and written before the command says it is done.

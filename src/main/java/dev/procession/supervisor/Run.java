@@ -305,8 +305,10 @@ public final class Run implements AutoCloseable {
         boolean hubAnswers = tell(hub::beginStop);
         Set<Long> killed = new LinkedHashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        for (Set<Long> pids = runProcesses(); !pids.isEmpty() && System.nanoTime() < deadline;
-                pids = runProcesses()) {
+        // The tree first, at once, as it is quick to find; then whatever else carries the token.
+        Set<Long> tree = livePids();
+        for (Set<Long> pids = tree.isEmpty() ? runProcesses() : tree;
+                !pids.isEmpty() && System.nanoTime() < deadline; pids = runProcesses()) {
             for (long pid : pids) {
                 try {
                     Signals.send(pid, Signal.KILL);

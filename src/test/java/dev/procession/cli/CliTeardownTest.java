@@ -9,6 +9,7 @@ import dev.procession.events.JsonLinesReader;
 import dev.procession.supervisor.ProcFs;
 import dev.procession.supervisor.ProcStat;
 import dev.procession.supervisor.Signal;
+import dev.procession.supervisor.SignalException;
 import dev.procession.supervisor.Signals;
 import dev.procession.testing.CliProcess;
 import dev.procession.testing.OsProcesses;
@@ -105,6 +106,43 @@ class CliTeardownTest {
             assertThat(runDir).as("the shutdown hook deletes the run's folder").doesNotExist();
             List<Event> log = JsonLinesReader.read(events);
             assertThat(log).extracting(Event::kind).contains(EventKind.STOPPED);
+        }
+    }
+
+    /**
+     * A Ctrl-C just after the main process ended, while the run is being closed: before, the hook
+     * was already removed, so the JVM halted mid-close (no message, the log cut short). Now every
+     * trial ends one of two whole ways: the run closed first (exit 0), or the hook waited for the
+     * close and said so (exit 130 with the message).
+     */
+    @Test
+    void ctrlCWhileTheRunClosesWaitsForTheClose() throws Exception {
+        for (int trial = 0; trial < 4; trial++) {
+            Path events = work.resolve("close-" + trial + ".jsonl");
+            try (CliProcess cli = CliProcess.start(work, false, "run", "basics", "--speed", "100",
+                    "--events", events.toString())) {
+                RealRun.await(START, () -> mainExited(events) || !cli.process().isAlive(), "main's exit in the log");
+                Signals.send(cli.pid(), Signal.INT);
+                int code = cli.awaitExit(Duration.ofSeconds(20));
+                if (code != 0) {
+                    assertThat(code).as(cli.output()).isEqualTo(128 + 2);
+                    assertThat(cli.stderr()).as("trial %d: %s", trial, cli.output())
+                            .contains("every process of the run was stopped");
+                }
+                assertThat(JsonLinesReader.read(events)).as("the whole log was written")
+                        .anyMatch(e -> e.kind() == EventKind.EXIT && "MainProcess".equals(e.proc()));
+            } catch (SignalException endedFirst) {
+                // The CLI was done before the signal: a whole ending too.
+            }
+        }
+    }
+
+    private static boolean mainExited(Path events) {
+        try {
+            return Files.readAllLines(events).stream()
+                    .anyMatch(l -> l.contains("\"proc\":\"MainProcess\"") && l.contains("\"kind\":\"exit\""));
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
