@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -59,6 +60,8 @@ public final class Hub implements AutoCloseable {
     static final String SUPERVISOR = "supervisor";
     private long nextObjectId = 1;
     private long nextConnection = 1;
+    private final PendingConnections pending = new PendingConnections();
+    private final RefusalCount refusals = new RefusalCount();
 
     private Hub(Path runDir, EventLog log, double speed) throws IOException {
         this.runDir = runDir;
@@ -371,7 +374,7 @@ public final class Hub implements AutoCloseable {
     private void loop() {
         try {
             while (running) {
-                long waitMillis = fireTimers();
+                long waitMillis = soonest(fireTimers(), expirePending());
                 selector.select(waitMillis);
                 Runnable command;
                 while ((command = commands.poll()) != null) {
@@ -405,6 +408,25 @@ public final class Hub implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The sooner of two waits in milliseconds, where 0 means none. */
+    private static long soonest(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
+    }
+
+    /** Refuses connections that let the hello deadline pass; returns milliseconds to the next deadline. */
+    private long expirePending() {
+        long now = System.nanoTime();
+        for (var late = pending.pollExpired(now); late.isPresent(); late = pending.pollExpired(now)) {
+            refuse(late.get(), "no hello within " + pending.deadline().toMillis() + " ms");
+        }
+        return pending.millisToNextDeadline(now);
+    }
+
+    /** For tests: how long a connection may stay without a hello. */
+    void helloDeadline(Duration deadline) {
+        pending.deadline(deadline);
     }
 
     /** Fires due timers; one that fails is reported and the loop comes straight back for the rest. */
@@ -442,6 +464,11 @@ public final class Hub implements AutoCloseable {
             // One client's trouble must never stop the hub serving the others.
             event(c.proc, EventKind.HUB_ERROR, null, Map.of("message", String.valueOf(e), "from", c.describe()));
             disconnect(c);
+        } catch (OutOfMemoryError e) {
+            // Dropping the connection frees what its request took; the others are served on.
+            disconnect(c);
+            event(c.proc, EventKind.HUB_ERROR, null, Map.of("message", "out of memory serving a request; "
+                    + "the connection was dropped", "from", c.describe()));
         }
     }
 
@@ -452,7 +479,10 @@ public final class Hub implements AutoCloseable {
         }
         channel.configureBlocking(false);
         SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-        key.attach(new Connection(channel, key, nextConnection++));
+        Connection c = new Connection(channel, key, nextConnection++);
+        key.attach(c);
+        pending.add(c).ifPresent(oldest -> refuse(oldest, "more than " + PendingConnections.MAX
+                + " connections without a hello"));
     }
 
     private void read(Connection c) {
@@ -549,6 +579,7 @@ public final class Hub implements AutoCloseable {
             refuse(c, reason);
             return;
         }
+        pending.remove(c);
         c.proc = proc;
         proc.connection = c;
         proc.connected = true;
@@ -570,10 +601,15 @@ public final class Hub implements AutoCloseable {
     }
 
     private void refuse(Connection c, String reason) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("reason", reason);
-        data.put("from", c.describe());
-        event(c.proc, EventKind.REFUSED, null, data);
+        if (refusals.next()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("reason", reason);
+            data.put("from", c.describe());
+            if (refusals.coalesced()) {
+                data.put("count", refusals.count());
+            }
+            event(c.proc, EventKind.REFUSED, null, data);
+        }
         disconnect(c);
     }
 
@@ -582,6 +618,9 @@ public final class Hub implements AutoCloseable {
             return;
         }
         closeQuietly(c);
+        if (!c.authenticated()) {
+            pending.remove(c);
+        }
         ProcRecord proc = c.proc;
         objects.values().forEach(Primitive::dropDeadWaiters);
         if (proc != null) {
