@@ -4,6 +4,7 @@ import dev.procession.events.EventLog;
 import dev.procession.events.JsonLinesWriter;
 import dev.procession.events.LogFollower;
 import dev.procession.scenario.BadParameterException;
+import dev.procession.scenario.PlainDecimal;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
 import dev.procession.supervisor.Run;
@@ -32,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "scenario seconds per real second, 0.05 to 100 (default 1)")
-    double speed;
+    String speedText;
 
     @Option(names = "--json", description = "print the event log as JSON Lines instead of text")
     boolean json;
@@ -44,9 +45,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Scenario scenario = Scenarios.byId(scenarioId);
         Map<String, Object> params = Scenarios.resolve(scenario, Settings.parse(scenario, settings));
+        double speed = PlainDecimal.number(speedText.trim()).orElse(Double.NaN);
         if (!(speed >= 0.05 && speed <= 100)) {
-            throw new BadParameterException("--speed must be a number from 0.05 to 100, got " + speed);
+            throw new BadParameterException("--speed must be a number from 0.05 to 100, got '" + speedText + "'");
         }
+        EventsFile.check(eventsFile);
         EventLog log = new EventLog();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         JsonLinesWriter file = eventsFile == null ? null : JsonLinesWriter.toFile(eventsFile);
