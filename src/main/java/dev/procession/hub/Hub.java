@@ -169,10 +169,7 @@ public final class Hub implements AutoCloseable {
             ProcRecord main = processes.require(procId);
             main.pid = pid;
             main.ppid = supervisorPid;
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("parent", "supervisor");
-            data.put("supervisorPid", supervisorPid);
-            event(main, EventKind.SPAWN, null, data);
+            spawnOnce(main, spawnData(main, null));
             return null;
         });
     }
@@ -271,6 +268,39 @@ public final class Hub implements AutoCloseable {
     /** Whether the supervisor is stopping the run: no new process may start then (hub thread only). */
     boolean stopping() {
         return stopping;
+    }
+
+    /**
+     * Records {@code proc}'s {@code spawn} unless it is in the log already. Its parent reports the
+     * start once the OS has started it, but the child may say hello first (a busy or paused
+     * parent): the hello then records the spawn, so a {@code start} never comes before it.
+     */
+    void spawnOnce(ProcRecord proc, Map<String, Object> data) {
+        if (!proc.spawnLogged) {
+            proc.spawnLogged = true;
+            event(proc, EventKind.SPAWN, null, data);
+        }
+    }
+
+    /**
+     * What a {@code spawn} says of {@code proc}, whose pid and ppid are known; {@code parentLine}
+     * is where the parent's {@code p.start()} is, when the parent reports it (null otherwise).
+     */
+    Map<String, Object> spawnData(ProcRecord proc, Object parentLine) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (proc.parentId == 0) {
+            data.put("parent", "supervisor");
+            data.put("supervisorPid", proc.ppid);
+        } else {
+            data.put("parent", processes.nameOf(proc.parentId));
+            data.put("parentPid", proc.ppid);
+            if (parentLine != null) {
+                data.put("parentLine", parentLine);
+            }
+            data.put("target", proc.target);
+            data.put("daemon", proc.daemon);
+        }
+        return data;
     }
 
     /**
@@ -584,6 +614,7 @@ public final class Hub implements AutoCloseable {
         proc.connection = c;
         proc.connected = true;
         proc.state = "running";
+        spawnOnce(proc, spawnData(proc, null));
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("target", proc.target);
         started.put("daemon", proc.daemon);

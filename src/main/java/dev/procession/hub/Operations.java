@@ -20,14 +20,8 @@ final class Operations {
                 ProcRecord child = child(hub, call);
                 child.pid = Messages.integer(m, "pid");
                 child.ppid = call.proc.pid;
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("parent", call.proc.name);
-                data.put("parentPid", call.proc.pid);
                 // Where the parent's p.start() is, so the code view can light it up.
-                data.put("parentLine", call.line());
-                data.put("target", child.target);
-                data.put("daemon", child.daemon);
-                hub.event(child, EventKind.SPAWN, null, data);
+                hub.spawnOnce(child, hub.spawnData(child, call.line()));
                 call.reply(null);
             }
             case "proc.exit" -> {
