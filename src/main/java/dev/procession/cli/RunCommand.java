@@ -61,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
         if (file != null) {
             followers.add(LogFollower.start(log, file, "procession-events-file"));
         }
+        // To standard error: with --json, standard output carries the log alone.
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        followers.add(LogFollower.start(log, new DeadHolderNotice(err), "procession-notices"));
         AtomicBoolean interrupted = new AtomicBoolean();
         long code;
         try (Run run = Run.start(scenario.id(), params, speed, log)) {
