@@ -4,34 +4,29 @@ import dev.procession.events.Event;
 import dev.procession.model.LockState;
 import dev.procession.model.PrimitiveState;
 import dev.procession.model.ProcState;
-import dev.procession.model.RunState;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * A lock whose holder died while others wait for it: the run will never end by itself (Python's
  * semantics, kept), and the log alone goes quiet. Said once per lock, in words, with the way out.
  */
-final class DeadHolderNotice implements Consumer<Event> {
-    private final PrintWriter out;
+final class DeadHolderNotice extends FoldingReader {
     private final Set<String> told = new HashSet<>();
-    private RunState state = RunState.EMPTY;
 
     DeadHolderNotice(PrintWriter out) {
-        this.out = out;
+        super(out);
     }
 
     @Override
-    public void accept(Event e) {
-        state = state.apply(e);
+    protected void read(Event e) {
         if (e.obj() == null || told.contains(e.obj())) {
             return;
         }
-        PrimitiveState p = state.primitive(e.obj());
+        PrimitiveState p = state().primitive(e.obj());
         if (p instanceof LockState lock && lock.abandonedBy() != null && lock.locked() && !lock.waiters().isEmpty()) {
             told.add(e.obj());
             out.println(message(lock));
@@ -50,7 +45,7 @@ final class DeadHolderNotice implements Consumer<Event> {
     }
 
     private String describe(long pid) {
-        ProcState p = state.process(pid);
+        ProcState p = state().process(pid);
         return p == null ? "pid " + pid : p.name() + " (pid " + pid + ")";
     }
 }
