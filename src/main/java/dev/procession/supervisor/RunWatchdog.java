@@ -21,20 +21,25 @@ import java.util.concurrent.TimeUnit;
  * Linux only (it reads {@code /proc}); elsewhere there is none (docs/reliability.md).
  */
 final class RunWatchdog implements AutoCloseable {
+    /** Where the watchdog finds the token: never on its command line, where ps would show it. */
+    private static final String ENV_TOKEN = "PROCESSION_WATCHED_TOKEN";
+
     /**
-     * $1 the token, $2 the run folder. Signals sent to the terminal's process group are ignored:
-     * the owner handles those and tells the watchdog by "done" when the run is closed.
+     * $1 the run folder. Signals sent to the terminal's process group are ignored: the owner
+     * handles those and tells the watchdog by "done" once the run is closed. The pattern reaches
+     * grep on its standard input (printf is built in), so no command line shows the token either.
      */
     private static final String SCRIPT = """
             trap '' INT TERM HUP QUIT
             while read -r line; do [ "$line" = done ] && exit 0; done
             while :; do
-              pids=$(grep -lsaF "PROCESSION_TOKEN=$1" /proc/[0-9]*/environ | cut -d/ -f3)
+              pids=$(printf 'PROCESSION_TOKEN=%s\n' "$PROCESSION_WATCHED_TOKEN" \
+                | grep -lsaFf - /proc/[0-9]*/environ | cut -d/ -f3)
               [ -z "$pids" ] && break
               kill -9 $pids 2>/dev/null
               sleep 0.02
             done
-            rm -rf -- "$2"
+            rm -rf -- "$1"
             """;
 
     private final Process shell;
@@ -49,11 +54,12 @@ final class RunWatchdog implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            Process shell = new ProcessBuilder(List.of("/bin/sh", "-c", SCRIPT, "procession-watchdog", token,
+            ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", SCRIPT, "procession-watchdog",
                     runDir.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put(ENV_TOKEN, token);
+            Process shell = pb.start();
             return Optional.of(new RunWatchdog(shell));
         } catch (IOException e) {
             return Optional.empty();
