@@ -28,16 +28,18 @@ final class RunWatchdog implements AutoCloseable {
      * $1 the run folder. Signals sent to the terminal's process group are ignored: the owner
      * handles those and tells the watchdog by "done" once the run is closed. The pattern reaches
      * grep on its standard input (printf is built in), so no command line shows the token either.
+     * The killing goes on until ten looks in a row find nothing: a process the owner was starting
+     * as it died carries the token only once its exec is done.
      */
     private static final String SCRIPT = """
             trap '' INT TERM HUP QUIT
             while read -r line; do [ "$line" = done ] && exit 0; done
-            while :; do
+            quiet=0
+            while [ $quiet -lt 10 ]; do
               pids=$(printf 'PROCESSION_TOKEN=%s\n' "$PROCESSION_WATCHED_TOKEN" \
                 | grep -lsaFf - /proc/[0-9]*/environ | cut -d/ -f3)
-              [ -z "$pids" ] && break
-              kill -9 $pids 2>/dev/null
-              sleep 0.02
+              if [ -z "$pids" ]; then quiet=$((quiet + 1)); else quiet=0; kill -9 $pids 2>/dev/null; fi
+              sleep 0.05
             done
             rm -rf -- "$1"
             """;
