@@ -3,25 +3,19 @@ package dev.procession.cli;
 import dev.procession.events.Event;
 import dev.procession.events.Outcome;
 import dev.procession.model.PrimitiveState;
-import dev.procession.model.RunState;
 import java.io.PrintWriter;
-import java.util.function.Consumer;
 
 /**
  * Prints the event log as lines a person reads: time, process, and what it did in words. It
  * folds the log as it goes (the run model is the one replayer) to name objects as the program did.
  */
-final class LogPrinter implements Consumer<Event> {
-    private final PrintWriter out;
-    private RunState state = RunState.EMPTY;
-
+final class LogPrinter extends FoldingReader {
     LogPrinter(PrintWriter out) {
-        this.out = out;
+        super(out);
     }
 
     @Override
-    public void accept(Event e) {
-        state = state.apply(e);
+    protected void read(Event e) {
         String what = describe(e);
         if (what == null) {
             return;
@@ -41,7 +35,7 @@ final class LogPrinter implements Consumer<Event> {
     }
 
     private String describe(Event e) {
-        PrimitiveState named = e.obj() == null ? null : state.primitive(e.obj());
+        PrimitiveState named = e.obj() == null ? null : state().primitive(e.obj());
         String obj = e.obj() == null ? "" : named == null ? e.obj() : named.label();
         return switch (e.kind()) {
             case PRINT -> "| " + e.text("text");

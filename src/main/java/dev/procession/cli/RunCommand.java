@@ -4,6 +4,7 @@ import dev.procession.events.EventLog;
 import dev.procession.events.JsonLinesWriter;
 import dev.procession.events.LogFollower;
 import dev.procession.scenario.BadParameterException;
+import dev.procession.scenario.PlainDecimal;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
 import dev.procession.supervisor.Run;
@@ -32,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "scenario seconds per real second, 0.05 to 100 (default 1)")
-    double speed;
+    String speedText;
 
     @Option(names = "--json", description = "print the event log as JSON Lines instead of text")
     boolean json;
@@ -44,9 +45,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Scenario scenario = Scenarios.byId(scenarioId);
         Map<String, Object> params = Scenarios.resolve(scenario, Settings.parse(scenario, settings));
+        double speed = PlainDecimal.number(speedText.trim()).orElse(Double.NaN);
         if (!(speed >= 0.05 && speed <= 100)) {
-            throw new BadParameterException("--speed must be a number from 0.05 to 100, got " + speed);
+            throw new BadParameterException("--speed must be a number from 0.05 to 100, got '" + speedText + "'");
         }
+        EventsFile.check(eventsFile);
         EventLog log = new EventLog();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         JsonLinesWriter file = eventsFile == null ? null : JsonLinesWriter.toFile(eventsFile);
@@ -58,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
         if (file != null) {
             followers.add(LogFollower.start(log, file, "procession-events-file"));
         }
+        // To standard error: with --json, standard output carries the log alone.
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        followers.add(LogFollower.start(log, new DeadHolderNotice(err), "procession-notices"));
         AtomicBoolean interrupted = new AtomicBoolean();
         long code;
         try (Run run = Run.start(scenario.id(), params, speed, log)) {
@@ -70,11 +76,17 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println(INTERRUPTED);
             }, "procession-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
-            code = run.finished().join();
             try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is already running; closing the run below waits for it to finish.
+                code = run.finished().join();
+                // Closed while the hook is still in place: a Ctrl-C now makes the hook wait for this
+                // close (it is synchronized) instead of halting the JVM in the middle of it.
+                run.close();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is already running and finishes the close.
+                }
             }
         } finally {
             // Everything the run logged is printed and written before the command says it is done.

@@ -24,7 +24,10 @@ public final class Settings {
                 throw new BadParameterException("--set takes KEY=VALUE, got '" + s + "'; "
                         + Scenarios.describeParameters(scenario));
             }
-            values.put(s.substring(0, eq).trim(), s.substring(eq + 1));
+            String key = s.substring(0, eq).trim();
+            if (values.put(key, s.substring(eq + 1)) != null) {
+                throw new BadParameterException("--set " + key + " is given twice; give each parameter once");
+            }
         }
         return values;
     }

@@ -18,6 +18,10 @@ final class Connection {
     final long number;
     ProcRecord proc;
     boolean closed;
+    /** When the hub accepted it: the hello must come within the deadline (PendingConnections). */
+    final long acceptedNanos = System.nanoTime();
+    /** Whether its first frame, which must be the hello, has been read. */
+    private boolean firstFrameRead;
     private ByteBuffer in = ByteBuffer.allocate(8192);
     private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
 
@@ -32,7 +36,15 @@ final class Connection {
     }
 
     /**
+     * A hello is a token and three numbers: no stranger makes the hub buffer more than this before
+     * it knows who is asking.
+     */
+    static final int MAX_HELLO_BYTES = 1024;
+
+    /**
      * Reads what is available and returns the complete frames. Returns null at end of stream.
+     * The first frame is bounded by {@link #MAX_HELLO_BYTES}, and the buffer grows for a large
+     * frame only once the hello was accepted.
      *
      * @throws FrameException for a frame over the size bound or that is not a JSON object
      */
@@ -45,6 +57,10 @@ final class Connection {
         in.flip();
         while (in.remaining() >= 4) {
             int length = in.getInt(in.position());
+            if (!firstFrameRead && (length <= 0 || length > MAX_HELLO_BYTES)) {
+                throw new FrameException("the first frame must be a hello of at most " + MAX_HELLO_BYTES
+                        + " bytes; this one announces " + length);
+            }
             Frames.checkLength(length);
             if (in.remaining() < 4 + length) {
                 break;
@@ -52,10 +68,11 @@ final class Connection {
             in.position(in.position() + 4);
             byte[] body = new byte[length];
             in.get(body);
+            firstFrameRead = true;
             frames.add(Frames.decode(body));
         }
         in.compact();
-        if (in.position() >= 4) {
+        if (in.position() >= 4 && authenticated()) {
             int needed = 4 + in.getInt(0);
             if (needed > in.capacity()) {
                 ByteBuffer bigger = ByteBuffer.allocate(needed);

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -59,6 +60,8 @@ public final class Hub implements AutoCloseable {
     static final String SUPERVISOR = "supervisor";
     private long nextObjectId = 1;
     private long nextConnection = 1;
+    private final PendingConnections pending = new PendingConnections();
+    private final RefusalCount refusals = new RefusalCount();
 
     private Hub(Path runDir, EventLog log, double speed) throws IOException {
         this.runDir = runDir;
@@ -166,10 +169,7 @@ public final class Hub implements AutoCloseable {
             ProcRecord main = processes.require(procId);
             main.pid = pid;
             main.ppid = supervisorPid;
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("parent", "supervisor");
-            data.put("supervisorPid", supervisorPid);
-            event(main, EventKind.SPAWN, null, data);
+            spawnOnce(main, spawnData(main, null));
             return null;
         });
     }
@@ -269,9 +269,47 @@ public final class Hub implements AutoCloseable {
         submit(() -> event(null, kind, null, data));
     }
 
+    /** Whether the supervisor is stopping the run: no new process may start then (hub thread only). */
+    boolean stopping() {
+        return stopping;
+    }
+
+    /**
+     * Records {@code proc}'s {@code spawn} unless it is in the log already. Its parent reports the
+     * start once the OS has started it, but the child may say hello first (a busy or paused
+     * parent): the hello then records the spawn, so a {@code start} never comes before it.
+     */
+    void spawnOnce(ProcRecord proc, Map<String, Object> data) {
+        if (!proc.spawnLogged) {
+            proc.spawnLogged = true;
+            event(proc, EventKind.SPAWN, null, data);
+        }
+    }
+
+    /**
+     * What a {@code spawn} says of {@code proc}, whose pid and ppid are known; {@code parentLine}
+     * is where the parent's {@code p.start()} is, when the parent reports it (null otherwise).
+     */
+    Map<String, Object> spawnData(ProcRecord proc, Object parentLine) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (proc.parentId == 0) {
+            data.put("parent", "supervisor");
+            data.put("supervisorPid", proc.ppid);
+        } else {
+            data.put("parent", processes.nameOf(proc.parentId));
+            data.put("parentPid", proc.ppid);
+            if (parentLine != null) {
+                data.put("parentLine", parentLine);
+            }
+            data.put("target", proc.target);
+            data.put("daemon", proc.daemon);
+        }
+        return data;
+    }
+
     /**
      * The supervisor is about to kill every process of the run: from now on an exit by SIGKILL
-     * is recorded as killed by the stop, whoever reports it.
+     * is recorded as killed by the stop, whoever reports it, and no new process may start.
      */
     public void beginStop() {
         query(() -> stopping = true);
@@ -371,7 +409,7 @@ public final class Hub implements AutoCloseable {
     private void loop() {
         try {
             while (running) {
-                long waitMillis = fireTimers();
+                long waitMillis = soonest(fireTimers(), expirePending());
                 selector.select(waitMillis);
                 Runnable command;
                 while ((command = commands.poll()) != null) {
@@ -405,6 +443,25 @@ public final class Hub implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The sooner of two waits in milliseconds, where 0 means none. */
+    private static long soonest(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
+    }
+
+    /** Refuses connections that let the hello deadline pass; returns milliseconds to the next deadline. */
+    private long expirePending() {
+        long now = System.nanoTime();
+        for (var late = pending.pollExpired(now); late.isPresent(); late = pending.pollExpired(now)) {
+            refuse(late.get(), "no hello within " + pending.deadline().toMillis() + " ms");
+        }
+        return pending.millisToNextDeadline(now);
+    }
+
+    /** For tests: how long a connection may stay without a hello. */
+    void helloDeadline(Duration deadline) {
+        pending.deadline(deadline);
     }
 
     /** Fires due timers; one that fails is reported and the loop comes straight back for the rest. */
@@ -483,6 +540,11 @@ public final class Hub implements AutoCloseable {
             // One client's trouble must never stop the hub serving the others.
             event(c.proc, EventKind.HUB_ERROR, null, Map.of("message", String.valueOf(e), "from", c.describe()));
             disconnect(c);
+        } catch (OutOfMemoryError e) {
+            // Dropping the connection frees what its request took; the others are served on.
+            disconnect(c);
+            event(c.proc, EventKind.HUB_ERROR, null, Map.of("message", "out of memory serving a request; "
+                    + "the connection was dropped", "from", c.describe()));
         }
     }
 
@@ -493,7 +555,10 @@ public final class Hub implements AutoCloseable {
         }
         channel.configureBlocking(false);
         SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-        key.attach(new Connection(channel, key, nextConnection++));
+        Connection c = new Connection(channel, key, nextConnection++);
+        key.attach(c);
+        pending.add(c).ifPresent(oldest -> refuse(oldest, "more than " + PendingConnections.MAX
+                + " connections without a hello"));
     }
 
     private void read(Connection c) {
@@ -569,6 +634,8 @@ public final class Hub implements AutoCloseable {
                     reason = "unknown process id " + frame.get("proc");
                 } else if (proc.connected || proc.exited) {
                     reason = "process " + proc.name + " is already connected";
+                } else if (stopping) {
+                    reason = "the run is stopping";
                 }
             }
             if (reason == null) {
@@ -588,10 +655,12 @@ public final class Hub implements AutoCloseable {
             refuse(c, reason);
             return;
         }
+        pending.remove(c);
         c.proc = proc;
         proc.connection = c;
         proc.connected = true;
         proc.state = "running";
+        spawnOnce(proc, spawnData(proc, null));
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("target", proc.target);
         started.put("daemon", proc.daemon);
@@ -612,10 +681,15 @@ public final class Hub implements AutoCloseable {
     }
 
     private void refuse(Connection c, String reason) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("reason", reason);
-        data.put("from", c.describe());
-        event(c.proc, EventKind.REFUSED, null, data);
+        if (refusals.next()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("reason", reason);
+            data.put("from", c.describe());
+            if (refusals.coalesced()) {
+                data.put("count", refusals.count());
+            }
+            event(c.proc, EventKind.REFUSED, null, data);
+        }
         disconnect(c);
     }
 
@@ -624,6 +698,9 @@ public final class Hub implements AutoCloseable {
             return;
         }
         closeQuietly(c);
+        if (!c.authenticated()) {
+            pending.remove(c);
+        }
         ProcRecord proc = c.proc;
         objects.values().forEach(Primitive::dropDeadWaiters);
         if (proc != null) {

@@ -20,14 +20,8 @@ final class Operations {
                 ProcRecord child = child(hub, call);
                 child.pid = Messages.integer(m, "pid");
                 child.ppid = call.proc.pid;
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("parent", call.proc.name);
-                data.put("parentPid", call.proc.pid);
                 // Where the parent's p.start() is, so the code view can light it up.
-                data.put("parentLine", call.line());
-                data.put("target", child.target);
-                data.put("daemon", child.daemon);
-                hub.event(child, EventKind.SPAWN, null, data);
+                hub.spawnOnce(child, hub.spawnData(child, call.line()));
                 call.reply(null);
             }
             case "proc.exit" -> {
@@ -82,6 +76,9 @@ final class Operations {
     }
 
     private static void newProcess(Hub hub, Call call) {
+        if (hub.stopping()) {
+            throw new HubError("OSError", "the run is stopping: no new process may start");
+        }
         Map<String, Object> m = call.message;
         String kind = Messages.optString(m, "kind", "target");
         List<Object> identity = identity(m);

@@ -18,6 +18,8 @@ final class ProcRecord {
     long ppid;
     Connection connection;
     boolean connected;
+    /** Whether its {@code spawn} is in the log: the parent's report and the child's hello race. */
+    boolean spawnLogged;
     boolean exited;
     Long exitCode;
     String state = "created";

@@ -39,7 +39,9 @@ public final class Launcher {
     /** Chosen for start-up time and footprint: children are small and short-lived. */
     private static final List<String> CHILD_FLAGS = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss256k", "-Xms8m", "-Xmx64m",
-            "-XX:-UsePerfData", "-XX:CICompilerCount=1",
+            "-XX:CICompilerCount=1",
+            // Nothing of a child stays in /tmp when a signal kills it: no perf data file, no attach socket.
+            "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
             // Signals keep their default meaning, so SIGTERM kills at once as it does a Python child.
             "-Xrs");
 

@@ -33,25 +33,12 @@ public record Parameter(String name, Type type, Object defaultValue, Number min,
                 default -> throw bad(text);
             };
             case INT -> {
-                long v;
-                try {
-                    v = Long.parseLong(t);
-                } catch (NumberFormatException e) {
-                    throw bad(text);
-                }
+                long v = PlainDecimal.integer(t).orElseThrow(() -> bad(text));
                 check(v, text);
                 yield v;
             }
             case NUMBER -> {
-                double v;
-                try {
-                    v = Double.parseDouble(t);
-                } catch (NumberFormatException e) {
-                    throw bad(text);
-                }
-                if (Double.isNaN(v)) {
-                    throw bad(text);
-                }
+                double v = PlainDecimal.number(t).orElseThrow(() -> bad(text));
                 check(v, text);
                 yield v;
             }

@@ -132,6 +132,48 @@ public final class ProcFs {
     }
 
     /**
+     * Live processes whose environment holds {@code entry} ("NAME=value") exactly: how a run finds
+     * its processes wherever the kernel has re-parented them, even one whose start no parent
+     * reported. Empty without /proc; processes of other users are skipped.
+     */
+    public static Set<Long> withEnvironment(String entry) {
+        byte[] wanted = (entry + "\0").getBytes(StandardCharsets.UTF_8);
+        Set<Long> found = new LinkedHashSet<>();
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
+            for (Path dir : all) {
+                try {
+                    readIfPresent(dir.resolve("environ")).filter(env -> holds(env, wanted))
+                            .ifPresent(env -> found.add(Long.parseLong(dir.getFileName().toString())));
+                } catch (UncheckedIOException notOurs) {
+                    // Another user's process: never one of ours.
+                }
+            }
+        } catch (NoSuchFileException noProc) {
+            return Set.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** Whether the NUL-separated {@code env} has {@code wanted} (which ends with NUL) as a whole entry. */
+    private static boolean holds(byte[] env, byte[] wanted) {
+        outer:
+        for (int start = 0; start + wanted.length <= env.length; start++) {
+            if (start > 0 && env[start - 1] != 0) {
+                continue;
+            }
+            for (int i = 0; i < wanted.length; i++) {
+                if (env[start + i] != wanted[i]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Parses one {@code /proc/PID/stat} line (rssBytes is left 0). The comm field is in parentheses and may
      * itself contain spaces and ')', so it runs from the first '(' to the <em>last</em> ')'.
      *

@@ -40,9 +40,13 @@ public final class Run implements AutoCloseable {
     private final LoggedPids runPids;
     /** Touched by the sampler thread only. */
     private final UsageSampler usage = new UsageSampler();
+    /** Kills the run's processes if this JVM dies without closing it; empty where there is none. */
+    private final Optional<RunWatchdog> watchdog;
 
-    private Run(Path dir, EventLog log, Hub hub, java.lang.Process main, long mainProcId) {
+    private Run(Path dir, EventLog log, Hub hub, java.lang.Process main, long mainProcId,
+            Optional<RunWatchdog> watchdog) {
         this.dir = dir;
+        this.watchdog = watchdog;
         this.log = log;
         this.hub = hub;
         this.main = main;
@@ -59,13 +63,16 @@ public final class Run implements AutoCloseable {
         log.append(0, 0, null, EventKind.RUN, null, RunHeader.of(program, parameters, speed));
         Path dir = RunDirectory.create();
         Hub hub = Hub.start(dir, log, speed);
+        // Before the first process, so that none can outlive this JVM.
+        Optional<RunWatchdog> watchdog = RunWatchdog.start(hub.token(), dir);
         try {
             long mainId = hub.registerMain(program, parameters);
             java.lang.Process main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir, program, "MainProcess");
-            Run run = new Run(dir, log, hub, main, mainId);
+            Run run = new Run(dir, log, hub, main, mainId, watchdog);
             run.begin();
             return run;
         } catch (IOException | RuntimeException e) {
+            watchdog.ifPresent(RunWatchdog::close);
             hub.close();
             RunDirectory.delete(dir);
             throw e;
@@ -289,30 +296,53 @@ public final class Run implements AutoCloseable {
 
     // ---------------------------------------------------------------- teardown
 
-    /** Stops the run: every process of it is killed (SIGKILL, stopped ones too) and reaped. */
+    /**
+     * Stops the run: every process of it is killed (SIGKILL, stopped ones too) and reaped. The hub
+     * refuses new processes from the first moment, and the killing goes on until none is left, so
+     * a child whose start was under way when the stop began cannot slip through.
+     */
     public void stop() {
         boolean hubAnswers = tell(hub::beginStop);
-        Set<Long> pids = livePids();
-        for (long pid : pids) {
-            try {
-                Signals.send(pid, Signal.KILL);
-            } catch (SignalException e) {
-                // Already gone.
-            }
-        }
+        Set<Long> killed = new LinkedHashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        // The tree first, at once, as it is quick to find; then whatever else carries the token.
+        Set<Long> tree = livePids();
+        for (Set<Long> pids = tree.isEmpty() ? runProcesses() : tree;
+                !pids.isEmpty() && System.nanoTime() < deadline; pids = runProcesses()) {
+            for (long pid : pids) {
+                try {
+                    Signals.send(pid, Signal.KILL);
+                    killed.add(pid);
+                } catch (SignalException e) {
+                    // Already gone.
+                }
+            }
+            awaitExits(pids, deadline);
+        }
+        // Every process that started gets its exit before the hub closes, so none lives on in a replay.
+        if (!(hubAnswers && tell(() -> hub.endStop(killed))) && !killed.isEmpty()) {
+            log.append(0, 0, null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(killed)));
+        }
+    }
+
+    /** The run's live processes: the tree the hub knows, and any process carrying the run's token. */
+    private Set<Long> runProcesses() {
+        Set<Long> pids = livePids();
+        pids.addAll(ProcFs.withEnvironment(Launcher.ENV_TOKEN + "=" + hub.token()));
+        // A zombie is dead already; its reaper may be slow (or absent, as PID 1 in some containers).
+        pids.removeIf(pid -> ProcFs.state(pid).map(s -> s == 'Z' || s == 'X').orElse(true));
+        return pids;
+    }
+
+    private static void awaitExits(Set<Long> pids, long deadline) {
         for (long pid : pids) {
             ProcessHandle.of(pid).ifPresent(h -> {
                 try {
                     h.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
-                    // Reported by close() through livePids() if it really lingers.
+                    // Looked at again by the next round, or by close() through livePids().
                 }
             });
-        }
-        // Every process that started gets its exit before the hub closes, so none lives on in a replay.
-        if (!(hubAnswers && tell(() -> hub.endStop(pids))) && !pids.isEmpty()) {
-            log.append(0, 0, null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(pids)));
         }
     }
 
@@ -351,5 +381,6 @@ public final class Run implements AutoCloseable {
         }
         hub.close();
         RunDirectory.delete(dir);
+        watchdog.ifPresent(RunWatchdog::close);
     }
 }

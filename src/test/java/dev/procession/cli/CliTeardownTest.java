@@ -9,9 +9,11 @@ import dev.procession.events.JsonLinesReader;
 import dev.procession.supervisor.ProcFs;
 import dev.procession.supervisor.ProcStat;
 import dev.procession.supervisor.Signal;
+import dev.procession.supervisor.SignalException;
 import dev.procession.supervisor.Signals;
 import dev.procession.testing.CliProcess;
 import dev.procession.testing.OsProcesses;
+import dev.procession.testing.RealRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,29 @@ class CliTeardownTest {
         }
     }
 
+    /**
+     * A paused process cannot notice that its hub is gone: before the watchdog, every process
+     * stopped with SIGSTOP (as the app's pause does) stayed stopped forever after a kill -9.
+     */
+    @Test
+    void killingTheCliWithSigkillEndsPausedProcessesToo() throws Exception {
+        try (CliProcess cli = CliProcess.start(work, false, LONG_RUN)) {
+            cli.awaitDescendants(PROCESSES, START);
+            Path runDir = cli.runDir().orElseThrow();
+            RealRun.await(START, () -> OsProcesses.workingIn(runDir).size() >= PROCESSES, "the run's processes");
+            Set<Long> run = OsProcesses.workingIn(runDir);
+            for (long pid : run) {
+                Signals.send(pid, Signal.STOP);
+            }
+
+            Signals.send(cli.pid(), Signal.KILL);
+            cli.awaitExit(Duration.ofSeconds(10));
+
+            OsProcesses.awaitGone(run, Duration.ofSeconds(2), "the paused processes to end after the CLI died");
+            RealRun.await(Duration.ofSeconds(2), () -> !Files.exists(runDir), "the run's folder to be removed");
+        }
+    }
+
     /** With an events file too: the file must stay open until the run is stopped and say so. */
     @Test
     void sigintToTheCliAloneStopsTheRun() throws Exception {
@@ -81,6 +106,43 @@ class CliTeardownTest {
             assertThat(runDir).as("the shutdown hook deletes the run's folder").doesNotExist();
             List<Event> log = JsonLinesReader.read(events);
             assertThat(log).extracting(Event::kind).contains(EventKind.STOPPED);
+        }
+    }
+
+    /**
+     * A Ctrl-C just after the main process ended, while the run is being closed: before, the hook
+     * was already removed, so the JVM halted mid-close (no message, the log cut short). Now every
+     * trial ends one of two whole ways: the run closed first (exit 0), or the hook waited for the
+     * close and said so (exit 130 with the message).
+     */
+    @Test
+    void ctrlCWhileTheRunClosesWaitsForTheClose() throws Exception {
+        for (int trial = 0; trial < 4; trial++) {
+            Path events = work.resolve("close-" + trial + ".jsonl");
+            try (CliProcess cli = CliProcess.start(work, false, "run", "basics", "--speed", "100",
+                    "--events", events.toString())) {
+                RealRun.await(START, () -> mainExited(events) || !cli.process().isAlive(), "main's exit in the log");
+                Signals.send(cli.pid(), Signal.INT);
+                int code = cli.awaitExit(Duration.ofSeconds(20));
+                if (code != 0) {
+                    assertThat(code).as(cli.output()).isEqualTo(128 + 2);
+                    assertThat(cli.stderr()).as("trial %d: %s", trial, cli.output())
+                            .contains("every process of the run was stopped");
+                }
+                assertThat(JsonLinesReader.read(events)).as("the whole log was written")
+                        .anyMatch(e -> e.kind() == EventKind.EXIT && "MainProcess".equals(e.proc()));
+            } catch (SignalException endedFirst) {
+                // The CLI was done before the signal: a whole ending too.
+            }
+        }
+    }
+
+    private static boolean mainExited(Path events) {
+        try {
+            return Files.readAllLines(events).stream()
+                    .anyMatch(l -> l.contains("\"proc\":\"MainProcess\"") && l.contains("\"kind\":\"exit\""));
+        } catch (IOException notYet) {
+            return false;
         }
     }
 

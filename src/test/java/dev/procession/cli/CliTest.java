@@ -60,6 +60,12 @@ class CliTest {
             "period=-1     | 'period' | a number from 0.1 to 30",
             "period=NaN    | 'period' | a number from 0.1 to 30",
             "period=fast   | 'period' | a number from 0.1 to 30",
+            "cars=٣        | 'cars'  | an integer from 1 to 100",
+            "cars=+3       | 'cars'  | an integer from 1 to 100",
+            "period=1e1    | 'period' | a number from 0.1 to 30",
+            "period=0x1p1  | 'period' | a number from 0.1 to 30",
+            "period=2d     | 'period' | a number from 0.1 to 30",
+            "period=Infinity | 'period' | a number from 0.1 to 30",
             "cars          | 'cars'  | cars (an integer from 1 to 100)",
             "=5            | '=5'    | KEY=VALUE",
     })
@@ -71,11 +77,29 @@ class CliTest {
     }
 
     @ParameterizedTest(name = "--speed {0}")
-    @CsvSource({"0", "-1", "1000", "NaN", "fast", "''"})
+    @CsvSource({"0", "-1", "1000", "NaN", "fast", "''", "100f", "0x1.9p6", "+2", "1e1", "٢"})
     void aBadSpeedIsExitTwo(String speed) {
         Output o = execute("run", "traffic-light", "--speed", speed);
         assertThat(o.code).as(o.err).isEqualTo(2);
-        assertThat(o.err).startsWith("procession: ").contains("--speed");
+        assertThat(o.err.strip().lines()).singleElement().asString().startsWith("procession: ").contains("--speed");
+    }
+
+    @Test
+    void aRepeatedSetKeyIsExitTwo() {
+        Output o = execute("run", "traffic-light", "--set", "cars=3", "--set", "cars=4");
+        assertThat(o.code).as(o.err).isEqualTo(2);
+        assertThat(o.err.strip().lines()).singleElement().asString().contains("cars").contains("twice");
+    }
+
+    /** Before: a stack trace (exit 1) once the run had started. Now one line and nothing started. */
+    @ParameterizedTest(name = "--events ''{0}''")
+    @CsvSource({"no-such-folder/events.jsonl, does not exist", "., is a folder", "'', empty"})
+    void aBadEventsFileIsExitTwoBeforeTheRunStarts(String file, String says) {
+        String path = file.startsWith("no-such") ? work.resolve(file).toString() : file;
+        Output o = execute("run", "traffic-light", "--events", path);
+        assertThat(o.code).as(o.err).isEqualTo(2);
+        assertThat(o.out).as("nothing ran").isEmpty();
+        assertThat(o.err.strip().lines()).singleElement().asString().startsWith("procession: --events").contains(says);
     }
 
     @Test

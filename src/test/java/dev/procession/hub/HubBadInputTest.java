@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,7 @@ class HubBadInputTest {
             http.sendRaw("GET / HTTP/1.1\r\nHost: hub\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(http.closedByHub()).isTrue();
         }
-        assertRefused("outside 1.." + Frames.MAX_FRAME_BYTES);
+        assertRefused("a hello of at most " + Connection.MAX_HELLO_BYTES + " bytes");
         try (RawClient noise = RawClient.connect(hub.socketPath())) {
             noise.sendRaw(frame("{\"op\": hello".getBytes(StandardCharsets.UTF_8)));
             assertThat(noise.closedByHub()).isTrue();
@@ -112,18 +113,79 @@ class HubBadInputTest {
             big.sendRaw(ByteBuffer.allocate(4).putInt(Frames.MAX_FRAME_BYTES + 1).array());
             assertThat(big.closedByHub()).isTrue();
         }
-        assertRefused("frame length " + (Frames.MAX_FRAME_BYTES + 1));
+        assertRefused("announces " + (Frames.MAX_FRAME_BYTES + 1));
         try (RawClient negative = RawClient.connect(hub.socketPath())) {
             negative.sendRaw(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
             assertThat(negative.closedByHub()).isTrue();
         }
-        assertRefused("frame length 4294967295");
+        assertRefused("announces -1");
         // An authenticated client breaking the bound is cut off the same way.
         long child = newChild();
         try (RawClient greedy = RawClient.hello(hub, child, 900_003)) {
             greedy.sendRaw(ByteBuffer.allocate(4).putInt(Integer.MAX_VALUE).array());
             assertThat(greedy.closedByHub()).isTrue();
         }
+        assertStillServes();
+    }
+
+    /** Before: a stranger's frame of up to 1 MiB was buffered whole before the hub knew who sent it. */
+    @Test
+    void aFirstFrameLongerThanAHelloIsRefusedUnread() throws IOException {
+        try (RawClient stranger = RawClient.connect(hub.socketPath())) {
+            stranger.sendRaw(ByteBuffer.allocate(4).putInt(Connection.MAX_HELLO_BYTES + 1).array());
+            assertThat(stranger.closedByHub()).isTrue();
+        }
+        assertRefused("announces " + (Connection.MAX_HELLO_BYTES + 1));
+        assertStillServes();
+    }
+
+    @Test
+    void aConnectionThatSaysNoHelloIsClosedAtTheDeadline() throws IOException {
+        hub.helloDeadline(Duration.ofMillis(300));
+        try (RawClient silent = RawClient.connect(hub.socketPath())) {
+            assertThat(silent.closedByHub()).isTrue();
+        }
+        assertRefused("no hello within 300 ms");
+        assertStillServes();
+    }
+
+    @Test
+    void connectionsWithoutAHelloAreCapped() throws IOException {
+        List<RawClient> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < PendingConnections.MAX + 5; i++) {
+                idle.add(RawClient.connect(hub.socketPath()));
+            }
+            for (RawClient oldest : idle.subList(0, 5)) {
+                assertThat(oldest.closedByHub()).as("the oldest idle connections are dropped").isTrue();
+            }
+            assertRefused("more than " + PendingConnections.MAX + " connections without a hello");
+            // A process of the run still gets in while the strangers wait.
+            try (RawClient child = RawClient.hello(hub, newChild(), 900_004)) {
+                assertThat(child.call("print", Map.of("text", "in"))).containsEntry("ok", true);
+            }
+        } finally {
+            for (RawClient c : idle) {
+                c.close();
+            }
+        }
+        assertStillServes();
+    }
+
+    /** Before: each refusal was an event, so a flood of strangers grew the log without bound. */
+    @Test
+    void aFloodOfRefusalsCostsTheLogFewEvents() throws IOException {
+        int flood = 300;
+        for (int i = 0; i < flood; i++) {
+            try (RawClient rude = RawClient.connect(hub.socketPath())) {
+                rude.send("print", Map.of("text", "let me in"));
+                assertThat(rude.closedByHub()).isTrue();
+            }
+        }
+        List<Event> refused = log.snapshot().stream().filter(e -> e.kind() == EventKind.REFUSED).toList();
+        // 20 in full, then the 32nd, 64th, 128th and 256th with their count.
+        assertThat(refused).hasSize(RefusalCount.LOGGED_EACH + 4);
+        assertThat(refused.getLast().get("count")).isEqualTo(256L);
         assertStillServes();
     }
 

@@ -53,6 +53,21 @@ public final class SupervisedPrograms extends CaseProgram {
             return null;
         });
 
+        // Two parents starting children as fast as they can: a stop lands while some are starting.
+        test("spawn-storm", (mp, a) -> {
+            mp.process("spawner").start();
+            mp.process("spawner").start();
+            mp.sleep(300);
+            return null;
+        });
+        target("spawner", (mp, a) -> {
+            for (int i = 0; i < 6; i++) {
+                mp.process("sleeper").start();
+            }
+            mp.sleep(300);
+            return null;
+        });
+
         // The same tree, ending by itself: every process joins its children.
         test("tree-that-ends", (mp, a) -> {
             mp.process("short-parent").start().join();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.procession.events.Event;
 import dev.procession.testing.OsProcesses;
 import dev.procession.testing.RealRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,6 +36,37 @@ class RunTest {
                     .orElseThrow();
             assertThat(main.state()).as("main's state while it waits in q.get()").isEqualTo("blocked");
             assertThat(main.blockedOn()).isEqualTo("Queue#1");
+            return null;
+        });
+    }
+
+    /** Before: stop() killed one snapshot; a child started meanwhile lived on until the hub closed. */
+    @Test
+    void stopLeavesNoProcessEvenWhileChildrenAreStarting() throws Exception {
+        RealRun.with(PROGRAM, Map.of("case", "spawn-storm"), 1.0, run -> {
+            RealRun.await(WAIT, () -> events(run, "spawn").size() >= 5, "children being started");
+            run.stop();
+            Set<Long> left = OsProcesses.aliveAmong(ProcFs.withEnvironment("PROCESSION_TOKEN=" + run.hub().token()));
+            assertThat(left).as("processes of the run alive when stop() returned: %s", OsProcesses.describe(left))
+                    .isEmpty();
+            return null;
+        });
+    }
+
+    /** A child killed by a signal must leave nothing in /tmp: no perf data file, no attach socket. */
+    @Test
+    void childrenRunWithoutPerfDataOrAttachSocket() throws Exception {
+        RealRun.with(PROGRAM, Map.of("case", "tree"), 1.0, run -> {
+            Tree t = awaitTree(run);
+            for (long pid : List.of(t.main.pid(), t.parent.pid(), t.child.pid())) {
+                String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"));
+                assertThat(cmdline).contains("-XX:+DisableAttachMechanism").contains("-XX:-UsePerfData");
+            }
+            run.kill(t.child.pid());
+            OsProcesses.awaitGone(Set.of(t.child.pid()), WAIT, "the killed child");
+            assertThat(Path.of("/tmp/.java_pid" + t.child.pid())).doesNotExist();
+            assertThat(Path.of("/tmp/hsperfdata_" + System.getProperty("user.name"),
+                    Long.toString(t.child.pid()))).doesNotExist();
             return null;
         });
     }

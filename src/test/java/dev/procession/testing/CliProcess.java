@@ -41,7 +41,7 @@ public final class CliProcess implements AutoCloseable {
             cmd.add("setsid");
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xmx128m", "-cp", System.getProperty("java.class.path"), "dev.procession.cli.Main"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "cli-", ".out");
