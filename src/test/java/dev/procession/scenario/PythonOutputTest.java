@@ -1,0 +1,199 @@
+package dev.procession.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.procession.events.Event;
+import dev.procession.testing.RealRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Python is the yardstick: each scenario's listing runs under {@code python3} and the scenario
+ * in Procession, and both must print the same lines. PIDs (any number that is the PID of a
+ * process of that run) and the order in which processes print are not compared; where Python's
+ * own output varies from run to run (a race, a random sleep), the table below masks that part.
+ * Every listing starts at once, before the first Procession run, so the Python runs (which
+ * mostly sleep) overlap the Procession ones. Skipped when there is no {@code python3}.
+ */
+class PythonOutputTest {
+    private static final Duration PYTHON_LIMIT = Duration.ofSeconds(90);
+    private static final Map<String, PythonRun> PYTHON = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path work;
+
+    /**
+     * How to compare one scenario. {@code distinct}: compare the set of different lines, where
+     * how many times a line is printed depends on timing in Python too (a daemon's loop).
+     */
+    record Comparison(String scenario, double speed, boolean distinct, List<Pattern> masks) {
+        Comparison(String scenario, double speed, boolean distinct, String... masks) {
+            this(scenario, speed, distinct, Stream.of(masks).map(Pattern::compile).toList());
+        }
+
+        @Override
+        public String toString() {
+            return scenario;
+        }
+
+        List<String> normalise(List<String> lines, Set<Long> pids) {
+            Stream<String> out = lines.stream().map(line -> mask(line, pids));
+            if (distinct) {
+                out = out.distinct();
+            }
+            return out.sorted().toList();
+        }
+
+        private String mask(String line, Set<Long> pids) {
+            String s = ANSI.matcher(line).replaceAll("").strip();
+            s = NUMBER.matcher(s).replaceAll(m -> pids.contains(Long.parseLong(m.group())) ? "PID" : m.group());
+            for (Pattern p : masks) {
+                s = p.matcher(s).replaceAll("#");
+            }
+            return s;
+        }
+    }
+
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
+    private static final Pattern NUMBER = Pattern.compile("\\b\\d{1,18}\\b");
+
+    static List<Comparison> comparisons() {
+        return List.of(
+                new Comparison("basics", 2, false),
+                new Comparison("join", 2, false),
+                // How many times the daemon says it is alive depends on when it is stopped.
+                new Comparison("daemon", 2, true),
+                // Whether the child is still alive right after terminate() is a race in Python too.
+                new Comparison("terminate", 2, false, "(?<=right after terminate, alive: )\\w+"),
+                // Which buyer gets the ticket, and who searched before it was sold, vary in Python too.
+                new Comparison("tickets", 2, false, "^\\d+(?= found)", "(?<=remaining: )\\d+",
+                        "(?<=bought by )\\d+"),
+                new Comparison("ktv", 2, false),
+                // Cars arrive after random sleeps: which of them wait, and how often the light changes, vary.
+                new Comparison("traffic-light", 2, true, "(?<=car)\\d+"),
+                new Comparison("queue", 2, false),
+                new Comparison("pipe", 2, false),
+                // How many updates are lost without the lock varies in Python too.
+                new Comparison("manager", 2, false, "(?<=without lock )-?\\d+"),
+                new Comparison("pool", 2, false));
+    }
+
+    @BeforeAll
+    static void startEveryListing() throws IOException {
+        assumeTrue(PythonRun.available(), "python3 is not on the PATH: the comparison with Python is skipped");
+        Path site = Files.createDirectories(work.resolve("site"));
+        Files.writeString(site.resolve("sitecustomize.py"), PythonRun.RECORD_PIDS);
+        for (Comparison c : comparisons()) {
+            Listing listing = Scenarios.byId(c.scenario()).listing();
+            PYTHON.put(c.scenario(), PythonRun.start(work.resolve(c.scenario()), site, listing));
+        }
+    }
+
+    @AfterAll
+    static void stopPython() {
+        PYTHON.values().forEach(PythonRun::close);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("comparisons")
+    void printsWhatPythonPrints(Comparison c) throws Exception {
+        RealRun.Result r = ScenarioRun.run(c.scenario(), Map.of(), c.speed());
+        Set<Long> pids = r.of("spawn").stream().map(Event::pid).collect(Collectors.toSet());
+        PythonRun python = PYTHON.get(c.scenario());
+        List<String> expected = c.normalise(python.lines(PYTHON_LIMIT), python.pids());
+        assertThat(c.normalise(r.prints(), pids))
+                .as("Procession's prints of %s at speed %s (left) against python3's of %s, normalised",
+                        c.scenario(), c.speed(), Scenarios.byId(c.scenario()).listing().fileName())
+                .isEqualTo(expected);
+    }
+
+    /** One listing running under python3 in a folder of its own (the tickets listing writes db.json there). */
+    static final class PythonRun implements AutoCloseable {
+        /** Each Python process of the run appends its PID to the file PIDS names (forked children too). */
+        static final String RECORD_PIDS = """
+                import os
+                def _procession_record_pid():
+                    with open(os.environ['PROCESSION_TEST_PIDS'], 'a') as f:
+                        f.write('%d\\n' % os.getpid())
+                _procession_record_pid()
+                os.register_at_fork(after_in_child=_procession_record_pid)
+                """;
+
+        private final Process process;
+        private final Path out;
+        private final Path pidFile;
+
+        private PythonRun(Process process, Path out, Path pidFile) {
+            this.process = process;
+            this.out = out;
+            this.pidFile = pidFile;
+        }
+
+        static boolean available() {
+            try {
+                Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        static PythonRun start(Path dir, Path site, Listing listing) throws IOException {
+            Files.createDirectories(dir);
+            Path script = dir.resolve(listing.fileName());
+            Files.writeString(script, String.join("\n", listing.lines()) + "\n");
+            Path out = dir.resolve("stdout.txt");
+            Path pids = dir.resolve("pids.txt");
+            ProcessBuilder pb = new ProcessBuilder("python3", script.getFileName().toString()).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+            // Unbuffered, as on a terminal: a daemon terminated at exit must not lose what it printed.
+            pb.environment().put("PYTHONUNBUFFERED", "1");
+            pb.environment().put("PYTHONPATH", site.toString());
+            pb.environment().put("PROCESSION_TEST_PIDS", pids.toString());
+            return new PythonRun(pb.start(), out, pids);
+        }
+
+        List<String> lines(Duration limit) throws Exception {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("python3 did not finish within " + limit + "; printed so far:\n"
+                        + Files.readString(out));
+            }
+            assertThat(process.exitValue()).as("python3's exit code; stderr:\n%s",
+                    Files.readString(out.resolveSibling("stderr.txt"))).isZero();
+            return Files.readAllLines(out, StandardCharsets.UTF_8);
+        }
+
+        Set<Long> pids() throws IOException {
+            return Files.readAllLines(pidFile).stream().map(String::strip).filter(s -> !s.isEmpty())
+                    .map(Long::parseLong).collect(Collectors.toSet());
+        }
+
+        /** Ends the listing and every process it started, if a test gave up on it. */
+        @Override
+        public void close() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}
