@@ -1,6 +1,8 @@
 package dev.procession.protocol;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,13 @@ public final class PyRepr {
             return 1 / d < 0 ? "-0.0" : "0.0";
         }
         BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        // Java writes at least two digits (4.9E-324) where one reads back as well (Python's 5e-324).
+        if (shortest.precision() == 2) {
+            BigDecimal one = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == Math.abs(d)) {
+                shortest = one.stripTrailingZeros();
+            }
+        }
         String digits = shortest.unscaledValue().toString();
         // The value is 0.<digits> times 10 to the power point.
         int point = digits.length() - shortest.scale();

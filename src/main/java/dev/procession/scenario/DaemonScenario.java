@@ -57,11 +57,11 @@ public final class DaemonScenario implements Scenario {
         long count = (Long) params.get("count");
         double sleep = ((Number) params.get("sleep")).doubleValue();
         mp.at("Process-p2");
-        Process p2 = mp.process("wahaha", count).name("p2");
+        Process p2 = mp.process("wahaha", count);
         mp.at("start-p2");
         p2.start();
         mp.at("Process-p1");
-        Process p1 = mp.process("func").name("p1");
+        Process p1 = mp.process("func");
         mp.at("daemon");
         p1.daemon(true);
         mp.at("start-p1");
