@@ -43,6 +43,13 @@ public final class PyRepr {
         return wire instanceof String s ? s : of(wire);
     }
 
+    /** A call as Python writes it, {@code task(100, 0.5)}, from a target's name and its wire arguments. */
+    public static String call(String name, Object wireArgs) {
+        PyRepr r = new PyRepr(Integer.MAX_VALUE);
+        r.items(name + "(", wireArgs instanceof List<?> l ? l : List.of(), ")");
+        return r.sb.toString();
+    }
+
     /** repr of a float: the shortest digits that read back, in Python's layout (1e+16, 1e-05, 2.0). */
     public static String ofFloat(double d) {
         if (Double.isNaN(d)) {

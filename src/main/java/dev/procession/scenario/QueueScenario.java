@@ -83,8 +83,8 @@ public final class QueueScenario implements Scenario {
     private static Object num(Mp mp, Args args) {
         Queue q = args.get(0, Queue.class);
         long i = args.integer(1);
-        mp.at("put");
         // Exact for the bounds' largest i: 30**30 needs more than 64 bits, as Python's int does not care.
+        mp.at("put");
         q.put(Map.of(i, java.math.BigInteger.valueOf(i).pow((int) i)));
         return null;
     }

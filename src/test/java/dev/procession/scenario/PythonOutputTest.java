@@ -42,12 +42,13 @@ class PythonOutputTest {
     /**
      * How to compare one scenario: its settings (defaults unless named) and speed in Procession.
      * {@code distinct}: compare the set of different lines, where how many times a line is printed
-     * depends on timing in Python too (a daemon's loop).
+     * depends on timing in Python too (a daemon's loop). {@code unsure}: lines that neither run is
+     * sure to print, left out on both sides. {@code masks}: parts of lines that vary, replaced by #.
      */
     record Comparison(String scenario, Map<String, String> settings, double speed, boolean distinct,
-                      List<Pattern> masks) {
+                      Pattern unsure, List<Pattern> masks) {
         Comparison(String scenario, Map<String, String> settings, double speed, boolean distinct, String... masks) {
-            this(scenario, settings, speed, distinct, Stream.of(masks).map(Pattern::compile).toList());
+            this(scenario, settings, speed, distinct, null, Stream.of(masks).map(Pattern::compile).toList());
         }
 
         @Override
@@ -56,7 +57,8 @@ class PythonOutputTest {
         }
 
         List<String> normalise(List<String> lines, Set<Long> pids) {
-            Stream<String> out = lines.stream().map(line -> mask(line, pids));
+            Stream<String> out = lines.stream().map(line -> mask(line, pids))
+                    .filter(line -> unsure == null || !unsure.matcher(line).matches());
             if (distinct) {
                 out = out.distinct();
             }
@@ -79,7 +81,7 @@ class PythonOutputTest {
     /**
      * Speed 4 where the outcome does not depend on it; lower where another task is still making
      * outcomes independent of the speed (issue 6): a daemon must print before main's code ends,
-     * a child before terminate() ends it, cars must meet both lights.
+     * cars must meet both lights.
      */
     static List<Comparison> comparisons() {
         Map<String, String> defaults = Map.of();
@@ -88,8 +90,11 @@ class PythonOutputTest {
                 new Comparison("join", defaults, 4, false),
                 // How many times the daemon says it is alive depends on when it is stopped.
                 new Comparison("daemon", defaults, 2, true),
-                // Whether the child is still alive right after terminate() is a race in Python too.
-                new Comparison("terminate", defaults, 1, false, "(?<=right after terminate, alive: )\\w+"),
+                // Whether the child is still alive right after terminate() is a race in Python too; and
+                // whether a child prints before it is ended 0.5 s after its start is a race with its
+                // start-up (python3 on a loaded machine misses it too).
+                new Comparison("terminate", defaults, 4, false, Pattern.compile("\\w+ sleeps"),
+                        List.of(Pattern.compile("(?<=right after terminate, alive: )\\w+"))),
                 // Who gets the ticket and who searched before it was sold vary in Python too; and in
                 // Python a search that reads db.json while a buyer rewrites it can crash (JSONDecodeError),
                 // so how many searches print varies: the lines are compared as a set.
