@@ -3,6 +3,7 @@ package dev.procession.cli;
 import dev.procession.events.Event;
 import dev.procession.events.Outcome;
 import dev.procession.model.PrimitiveState;
+import dev.procession.protocol.PyRepr;
 import java.io.PrintWriter;
 
 /**
@@ -31,7 +32,7 @@ final class LogPrinter extends FoldingReader {
     /** A proxy call's key or index, as Python would write it: ['count'], [3]. */
     private static String argument(Event e) {
         Object key = e.get("key") != null ? e.get("key") : e.get("index");
-        return key == null ? "" : "[" + (key instanceof String k ? "'" + k + "'" : key) + "]";
+        return key == null ? "" : "[" + PyRepr.of(key) + "]";
     }
 
     private String describe(Event e) {
@@ -64,15 +65,15 @@ final class LogPrinter extends FoldingReader {
             case PASS -> "arrived last at " + obj + ": all " + e.get("parties") + " go on";
             case BROKEN -> obj + " is broken (" + e.get("reason") + ")";
             case SUBMIT -> "submits " + e.get("tasks") + " task(s) of " + e.get("target") + " to " + obj;
-            case TASK -> "runs task " + e.get("task") + " of job " + e.get("job") + ": " + e.get("target")
-                    + e.get("args");
+            case TASK -> "runs task " + e.get("task") + " of job " + e.get("job") + ": "
+                    + PyRepr.call(String.valueOf(e.get("target")), e.get("args"));
             case TASK_DONE -> "finished task " + e.get("task") + " of job " + e.get("job") + " -> " + e.get("result");
             case TASK_FAILED -> "task " + e.get("task") + " of job " + e.get("job") + " raised " + e.get("error")
                     + ": " + e.get("message");
             case SERVE -> "serves " + obj;
-            case PROXY_GET -> obj + "." + e.get("op") + argument(e) + " -> " + e.get("value");
+            case PROXY_GET -> obj + "." + e.get("op") + argument(e) + " -> " + PyRepr.of(e.get("value"));
             case PROXY_SET -> obj + "." + e.get("op") + argument(e) + (e.get("value") == null ? ""
-                    : " = " + e.get("value"));
+                    : " = " + PyRepr.of(e.get("value")));
             case PUT -> "puts " + e.get("item") + " on " + obj + " (size " + e.get("size") + ")";
             case GOT -> "gets " + e.get("item") + " from " + obj + " (size " + e.get("size") + ")";
             case PUT_WAIT -> obj + " is full: waits to put " + e.get("item");

@@ -2,6 +2,7 @@ package dev.procession.hub;
 
 import dev.procession.events.EventKind;
 import dev.procession.protocol.Messages;
+import dev.procession.protocol.PyRepr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -211,7 +212,7 @@ final class PoolPrimitive extends Primitive {
         data.put("job", r.task.job.id);
         data.put("task", r.task.index);
         if (ok) {
-            data.put("result", Messages.optString(m, "repr", String.valueOf(m.get("value"))));
+            data.put("result", Messages.optString(m, "repr", PyRepr.of(m.get("value"))));
             call.event(EventKind.TASK_DONE, ref(), data);
             call.reply(null);
             r.task.job.succeeded(r.task.index, m.get("value"));

@@ -1,6 +1,7 @@
 package dev.procession.model;
 
 import dev.procession.events.Event;
+import dev.procession.protocol.PyRepr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public record PoolState(String ref, String name, long processes, List<Long> work
             case TASK -> {
                 long worker = Details.number(e, "worker", e.pid());
                 Map<Long, String> r = new LinkedHashMap<>(running);
-                r.put(worker, e.get("target") + argsText(e.get("args")));
+                r.put(worker, PyRepr.call(String.valueOf(e.get("target")), e.get("args")));
                 yield with(Pids.with(workers, worker), Pids.without(idle, worker), Math.max(0, queued - 1),
                         Collections.unmodifiableMap(r), results, failed, state);
             }
@@ -65,11 +66,6 @@ public record PoolState(String ref, String name, long processes, List<Long> work
         all.add(result);
         return with(Pids.with(workers, e.pid()), idle, queued, Collections.unmodifiableMap(r), List.copyOf(all),
                 failed + failures, state);
-    }
-
-    private static String argsText(Object args) {
-        String s = String.valueOf(args);
-        return s.startsWith("[") && s.endsWith("]") ? "(" + s.substring(1, s.length() - 1) + ")" : "(" + s + ")";
     }
 
     @Override

@@ -21,7 +21,7 @@ public record SharedObjectState(String ref, String type, String name, String man
         Map<String, Object> s = Details.map(details.get("state"));
         Object initial = details.get("value");
         Object contents = switch (type) {
-            case "DictProxy" -> initial instanceof Map<?, ?> m ? Map.copyOf(m) : Map.of();
+            case "DictProxy" -> initial instanceof Map<?, ?> m ? Map.copyOf(m) : pairs(Map.of(), initial);
             case "ListProxy" -> Details.list(initial);
             default -> initial;
         };
@@ -74,15 +74,24 @@ public record SharedObjectState(String ref, String type, String name, String man
             case "delitem", "pop" -> d.remove(key);
             case "clear" -> d.clear();
             case "setdefault" -> d.putIfAbsent(key, e.get("default"));
-            case "update" -> Details.list(e.get("items")).forEach(pair -> {
-                List<Object> kv = Details.list(pair);
-                if (kv.size() == 2) {
-                    d.put(kv.get(0), kv.get(1));
-                }
-            });
+            case "update" -> {
+                return pairs(d, e.get("items"));
+            }
             default -> { }
         }
         return java.util.Collections.unmodifiableMap(d);
+    }
+
+    /** {@code d} updated with {@code [[key, value], ...]}: how a dict's initial contents and updates travel. */
+    private static Map<Object, Object> pairs(Map<Object, Object> d, Object pairs) {
+        Map<Object, Object> out = new LinkedHashMap<>(d);
+        Details.list(pairs).forEach(pair -> {
+            List<Object> kv = Details.list(pair);
+            if (kv.size() == 2) {
+                out.put(kv.get(0), kv.get(1));
+            }
+        });
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private Object listAfter(String op, Event e) {

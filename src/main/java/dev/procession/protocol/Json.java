@@ -71,7 +71,9 @@ public final class Json {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new JsonException("JSON has no " + d);
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        if (d == 0 && 1 / d < 0) {
+            out.append("-0.0");
+        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             out.append((long) d).append(".0");
         } else {
             out.append(d);

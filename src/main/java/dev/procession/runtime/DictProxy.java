@@ -2,7 +2,6 @@ package dev.procession.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,10 +55,10 @@ public final class DictProxy extends Proxy {
         return (List<Object>) op("values");
     }
 
-    /** d.items(), as [key, value] pairs. */
+    /** d.items(), as (key, value) tuples. */
     @SuppressWarnings("unchecked")
-    public List<List<Object>> items() {
-        return (List<List<Object>>) op("items");
+    public List<Tuple> items() {
+        return (List<Tuple>) op("items");
     }
 
     /** d.update(other) */
@@ -89,11 +88,8 @@ public final class DictProxy extends Proxy {
     }
 
     /** d.copy(): a plain map of the current contents, keys keeping their types. */
+    @SuppressWarnings("unchecked")
     public Map<Object, Object> copy() {
-        Map<Object, Object> out = new LinkedHashMap<>();
-        for (List<Object> pair : items()) {
-            out.put(pair.get(0), pair.get(1));
-        }
-        return out;
+        return (Map<Object, Object>) op("copy");
     }
 }

@@ -30,9 +30,9 @@ final class ManagerServer {
             answer.put("obj", manager);
             answer.put("req", request.get("req"));
             try {
-                Object value = referents.apply(((Number) request.get("ref")).longValue(), op, request);
+                Object value = referents.apply(((Number) request.get("ref")).longValue(), op, decoded(request, mp));
                 answer.put("ok", true);
-                answer.put("value", value);
+                answer.put("value", Values.encode(value));
             } catch (MpException e) {
                 answer.put("ok", false);
                 answer.put("error", e.pythonType());
@@ -45,4 +45,18 @@ final class ManagerServer {
             mp.client().tell("answer", answer);
         }
     }
+
+    /** The request with its values rebuilt, so keys keep their Python types and equality. */
+    private static Map<String, Object> decoded(Map<String, Object> request, Mp mp) {
+        Map<String, Object> out = new LinkedHashMap<>(request);
+        for (String field : VALUE_FIELDS) {
+            if (out.containsKey(field)) {
+                out.put(field, Values.decode(out.get(field), mp));
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.List<String> VALUE_FIELDS = java.util.List.of("key", "value", "items", "default",
+            "initial");
 }

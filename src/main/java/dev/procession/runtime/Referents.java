@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The objects a manager's server holds, by the id of their proxy, and the operations on them.
- * Values stay in their wire form: a proxy stored inside a dict travels back as a proxy.
+ * Values are Python values ({@link Values}): a tuple key stays a tuple, a proxy stored inside a
+ * dict travels back as a proxy.
  */
 final class Referents {
     private final Map<Long, Object> objects = new HashMap<>();
@@ -87,11 +88,12 @@ final class Referents {
             case "contains" -> d.containsKey(key);
             case "keys" -> new ArrayList<>(d.keySet());
             case "values" -> new ArrayList<>(d.values());
-            case "items", "copy" -> {
+            case "items" -> {
                 List<Object> pairs = new ArrayList<>();
-                d.forEach((k, v) -> pairs.add(java.util.Arrays.asList(k, v)));
+                d.forEach((k, v) -> pairs.add(Tuple.of(k, v)));
                 yield pairs;
             }
+            case "copy" -> new LinkedHashMap<>(d);
             case "update" -> {
                 putPairs(d, r.get("items"));
                 yield null;
@@ -187,7 +189,8 @@ final class Referents {
             return;
         }
         for (Object pair : list) {
-            if (!(pair instanceof List<?> kv) || kv.size() != 2) {
+            List<?> kv = pair instanceof Tuple t ? t.items() : pair instanceof List<?> l ? l : null;
+            if (kv == null || kv.size() != 2) {
                 throw new MpException("ValueError", "dictionary update sequence element has wrong length");
             }
             requireHashable(kv.get(0));
@@ -195,12 +198,13 @@ final class Referents {
         }
     }
 
+    /** As Python's hash(): dicts and lists cannot be keys, nor tuples holding them. */
     private static void requireHashable(Object key) {
-        if (key instanceof Map<?, ?> m && !m.containsKey("$obj")) {
-            throw new MpException("TypeError", "unhashable type: 'dict'");
-        }
-        if (key instanceof List<?>) {
-            throw new MpException("TypeError", "unhashable type: 'list'");
+        switch (key) {
+            case Map<?, ?> m -> throw new MpException("TypeError", "unhashable type: 'dict'");
+            case List<?> l -> throw new MpException("TypeError", "unhashable type: 'list'");
+            case Tuple t -> t.items().forEach(Referents::requireHashable);
+            case null, default -> { }
         }
     }
 

@@ -69,6 +69,17 @@ public abstract class RemoteObject implements JsonValue {
         return m;
     }
 
+    /** Two handles of one primitive are equal, as a key in a manager's dict or an item of its list. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RemoteObject r && r.id == id && r.type.equals(type);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id) * 31 + type.hashCode();
+    }
+
     @Override
     public String toString() {
         return "<" + ref() + ">";

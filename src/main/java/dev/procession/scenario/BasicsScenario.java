@@ -59,11 +59,11 @@ public final class BasicsScenario implements Scenario {
         mp.at("print-main-pid");
         mp.print("main runs in " + mp.pid());
         mp.at("Process-p1");
-        Process p1 = mp.process("work", "alex", 1).name("p1");
+        Process p1 = mp.process("work", "alex", 1);
         mp.at("start-p1");
         p1.start();
         mp.at("MyProcess-p2");
-        Process p2 = new MyProcess(mp, "egon").name("p2");
+        Process p2 = new MyProcess(mp, "egon");
         mp.at("start-p2");
         p2.start();
         mp.at("join-p1");

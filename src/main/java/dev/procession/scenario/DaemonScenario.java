@@ -23,11 +23,13 @@ public final class DaemonScenario implements Scenario {
     public Map<String, String> explanation() {
         return Map.of(
                 "en", "p1 is a daemon that prints \"is alive\" every half second, forever; p2 is a normal child that"
-                        + " counts to 5. The main process sleeps 3 s, prints, then joins p2. A daemon is terminated"
-                        + " when the main process's code ends, not when the other children end: here main's last"
-                        + " line is p2.join(), so p1 keeps printing until p2 is done, and is then terminated"
-                        + " (exit code -15). Make main sleep longer than p2 counts and p1 outlives p2.",
-                "zh-Hans", "p1 是守护进程，每半秒打印一次“is alive”，永不停止；p2 是普通子进程，从 0 数到 4。主进程先睡眠 3 秒，"
+                        + " counts to 5. Neither is given a name, so Python names them in the order they are made:"
+                        + " p2 is Process-1 and p1 is Process-2. The main process sleeps 3 s, prints, then joins p2."
+                        + " A daemon is terminated when the main process's code ends, not when the other children"
+                        + " end: here main's last line is p2.join(), so p1 keeps printing until p2 is done, and is"
+                        + " then terminated (exit code -15). Make main sleep longer than p2 counts and p1 outlives p2.",
+                "zh-Hans", "p1 是守护进程，每半秒打印一次“is alive”，永不停止；p2 是普通子进程，从 0 数到 4。两者都没有指定名字，"
+                        + "Python 按创建顺序为它们命名：p2 是 Process-1，p1 是 Process-2。主进程先睡眠 3 秒，"
                         + "打印一行，再 join 等待 p2。守护进程在主进程的代码执行完毕时被终止，而不是在其他子进程结束时：这里主进程的最后"
                         + "一行是 p2.join()，所以 p1 一直打印到 p2 结束，随后被终止（退出码 -15）。让主进程睡眠的时间比 p2 计数的时间更长，"
                         + "p1 就会比 p2 活得更久。");
@@ -57,11 +59,11 @@ public final class DaemonScenario implements Scenario {
         long count = (Long) params.get("count");
         double sleep = ((Number) params.get("sleep")).doubleValue();
         mp.at("Process-p2");
-        Process p2 = mp.process("wahaha", count).name("p2");
+        Process p2 = mp.process("wahaha", count);
         mp.at("start-p2");
         p2.start();
         mp.at("Process-p1");
-        Process p1 = mp.process("func").name("p1");
+        Process p1 = mp.process("func");
         mp.at("daemon");
         p1.daemon(true);
         mp.at("start-p1");

@@ -61,7 +61,7 @@ public final class JoinScenario implements Scenario {
         List<Process> children = new ArrayList<>();
         for (long i = 1; i <= count; i++) {
             mp.at("Process-work");
-            Process p = mp.process("work", i).name("child" + i);
+            Process p = mp.process("work", i);
             mp.at("start-work");
             p.start();
             children.add(p);
@@ -73,7 +73,7 @@ public final class JoinScenario implements Scenario {
         mp.at("print-all-done");
         mp.print("all children done");
         mp.at("Process-long");
-        Process p = mp.process("long_work", longSleep).name("long");
+        Process p = mp.process("long_work", longSleep);
         mp.at("start-long");
         p.start();
         mp.at("join-timeout");

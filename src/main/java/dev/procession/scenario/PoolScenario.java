@@ -6,6 +6,7 @@ import dev.procession.runtime.Held;
 import dev.procession.runtime.Mp;
 import dev.procession.runtime.Pool;
 import dev.procession.runtime.Targets;
+import dev.procession.runtime.Tuple;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -67,7 +68,7 @@ public final class PoolScenario implements Scenario {
             mp.at("map");
             List<Object> inputs = LongStream.range(0, tasks).<Object>mapToObj(i -> List.of(i, delay)).toList();
             for (Object result : pool.starmap("task", castLists(inputs))) {
-                List<?> r = (List<?>) result;
+                Tuple r = (Tuple) result;
                 mp.at("print-task");
                 mp.print("task " + r.get(0) + " -> " + r.get(1) + " in worker " + r.get(2));
             }
@@ -88,6 +89,6 @@ public final class PoolScenario implements Scenario {
         mp.at("sleep");
         mp.sleep(args.number(1));
         mp.at("getpid");
-        return List.of(i, i * i, mp.pid());
+        return Tuple.of(i, i * i, mp.pid());
     }
 }

@@ -83,14 +83,9 @@ public final class QueueScenario implements Scenario {
     private static Object num(Mp mp, Args args) {
         Queue q = args.get(0, Queue.class);
         long i = args.integer(1);
+        // Exact for the bounds' largest i: 30**30 needs more than 64 bits, as Python's int does not care.
         mp.at("put");
-        q.put(Map.of(Long.toString(i), power(i)));
+        q.put(Map.of(i, java.math.BigInteger.valueOf(i).pow((int) i)));
         return null;
-    }
-
-    /** i ** i, exact for the bounds' largest i (30**30 needs more than 64 bits: shown as a string). */
-    private static Object power(long i) {
-        java.math.BigInteger p = java.math.BigInteger.valueOf(i).pow((int) i);
-        return p.bitLength() < 63 ? (Object) p.longValueExact() : p.toString();
     }
 }

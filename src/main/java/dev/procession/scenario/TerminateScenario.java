@@ -52,7 +52,7 @@ public final class TerminateScenario implements Scenario {
     private static Object main(Mp mp, Args args) {
         double delay = ((Number) args.map(0).get("delay")).doubleValue();
         mp.at("MyProcess-p");
-        Process p = new MyProcess(mp, "alex").name("alex");
+        Process p = new MyProcess(mp, "alex");
         mp.at("start-p");
         p.start();
         mp.at("sleep-before-terminate");
@@ -66,7 +66,7 @@ public final class TerminateScenario implements Scenario {
         mp.at("print-after-join");
         mp.print("after join, alive:", p.isAlive(), "exitcode:", p.exitCode());
         mp.at("MyProcess-q");
-        Process q = new MyProcess(mp, "egon").name("egon");
+        Process q = new MyProcess(mp, "egon");
         mp.at("start-q");
         q.start();
         mp.at("sleep-before-kill");
@@ -78,7 +78,7 @@ public final class TerminateScenario implements Scenario {
         mp.at("print-after-kill");
         mp.print("after kill, exitcode:", q.exitCode());
         mp.at("Process-r");
-        Process r = mp.process("work").name("r");
+        Process r = mp.process("work");
         mp.at("start-r");
         r.start();
         mp.at("join-r");

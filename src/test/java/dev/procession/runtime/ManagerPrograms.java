@@ -83,7 +83,7 @@ public final class ManagerPrograms extends CaseProgram {
                     Check.equal(d.copy(), expected, "d.copy()");
                     Check.equal(d.keys(), List.of(65L, 66L, 67L, 68L, 69L), "d.keys()");
                     Check.equal(d.values(), List.of("A", "B", "C", "D", "E"), "d.values()");
-                    Check.equal(d.items().getFirst(), List.of(65L, "A"), "d.items()[0]");
+                    Check.equal(d.items().getFirst(), Tuple.of(65L, "A"), "d.items()[0]");
                     Check.equal(d.len(), 5, "len(d)");
                     Check.equal(d.contains(66L), true, "66 in d");
                     Check.equal(d.get(99L, "none"), "none", "d.get(99, 'none')");

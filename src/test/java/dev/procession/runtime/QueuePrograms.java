@@ -23,6 +23,7 @@ public final class QueuePrograms extends CaseProgram {
     @SuppressWarnings("unchecked")
     protected void define() {
         aheadOfGets();
+        pythonValuesCrossProcesses();
         test("put", (mp, a) -> {
             int maxsize = 6;
             Queue queue = mp.queue("queue", maxsize);
@@ -243,6 +244,49 @@ public final class QueuePrograms extends CaseProgram {
             Check.equal(item.get("n"), 1L, "n");
             Check.equal(item.get("list"), List.of("a", 2.5, true), "list");
             ((Event) item.get("event")).set();
+            return null;
+        });
+    }
+
+    /**
+     * One of each Python type a student sees, as Python prints the list of them; the case sends
+     * them to a child as arguments, which puts them on a queue, and checks each comes back equal.
+     */
+    static final String PYTHON_VALUES_PRINTED = "[(1, 'a'), (), (5,), {9: 387420489, (1, 2): 'pair', '$x': None}, "
+            + "205891132094649000000000000000000000000000000, -2361183241434822606848, b'it\\'s \"q\"\\n\\x00\\xff', "
+            + "None, True, False, 0.1, 1e+16, 1e-05, 2.0, 123456789.125, inf, -0.0, nan, \"it's\", [1, []]]";
+
+    static List<Object> pythonValues() {
+        Map<Object, Object> dict = new java.util.LinkedHashMap<>();
+        dict.put(9L, 387420489L);
+        dict.put(Tuple.of(1L, 2L), "pair");
+        dict.put("$x", null);
+        return java.util.Arrays.asList(Tuple.of(1L, "a"), Tuple.of(), Tuple.of(5L), dict,
+                java.math.BigInteger.valueOf(30).pow(30), java.math.BigInteger.valueOf(-2).pow(71),
+                new Bytes(new byte[] {'i', 't', '\'', 's', ' ', '"', 'q', '"', '\n', 0, (byte) 0xff}),
+                null, true, false, 0.1, 1e16, 1e-5, 2.0, 123456789.125, Double.POSITIVE_INFINITY, -0.0, Double.NaN,
+                "it's", List.of(1L, List.of()));
+    }
+
+    private void pythonValuesCrossProcesses() {
+        test("python-values", (mp, a) -> {
+            Queue q = mp.queue("q", 0);
+            List<Object> sent = pythonValues();
+            Process p = mp.process("put-each", q, sent).start();
+            for (Object value : sent) {
+                Check.equal(q.get(), value, "a " + (value == null ? "None" : value.getClass().getSimpleName())
+                        + " back from the child");
+            }
+            p.join();
+            Check.equal(p.exitCode(), 0L, "child exit code");
+            return null;
+        });
+        target("put-each", (mp, a) -> {
+            Queue q = a.get(0, Queue.class);
+            List<Object> received = a.list(1);
+            Check.equal(received, pythonValues(), "the values as the child's argument");
+            mp.print(received);
+            received.forEach(q::put);
             return null;
         });
     }

@@ -84,6 +84,14 @@ class QueueTest {
     }
 
     @Test
+    void valuesKeepTheirPythonTypesAndPrintAsPythonPrintsThem() throws Exception {
+        var result = RealRun.runCase(PROGRAM, "python-values");
+        assertThat(result.prints()).containsExactly(QueuePrograms.PYTHON_VALUES_PRINTED);
+        assertThat(result.of("put").stream().map(e -> e.text("item")))
+                .startsWith("(1, 'a')", "()", "(5,)", "{9: 387420489, (1, 2): 'pair', '$x': None}");
+    }
+
+    @Test
     void itemsHandedAheadComeBackForASecondGetter() throws Exception {
         var result = RealRun.runCase(PROGRAM, "second-getter");
         assertThat(result.of("got").stream().filter(e -> "Queue#1".equals(e.obj()))).hasSize(200);

@@ -20,17 +20,17 @@ class DaemonScenarioTest {
         // Speed 2: p2 counts for 2.5 s of real time, so the daemon's JVM has started well before.
         RealRun.Result r = ScenarioRun.run("daemon", Map.of(), 2);
         long mainPrint = printOf(r, "MainProcess", "main process").seq();
-        Event p2Exit = exitOf(r, "p2");
-        Event p1Exit = exitOf(r, "p1");
-        Event sigterm = sigterm(r, "p1");
+        Event p2Exit = exitOf(r, "Process-1");
+        Event p1Exit = exitOf(r, "Process-2");
+        Event sigterm = sigterm(r, "Process-2");
 
         assertThat(p2Exit.get("exitcode")).isEqualTo(0L);
-        assertThat(ScenarioRun.prints(r, "p2")).extracting(e -> e.text("text"))
+        assertThat(ScenarioRun.prints(r, "Process-1")).extracting(e -> e.text("text"))
                 .containsExactly("second 0", "second 1", "second 2", "second 3", "second 4");
         assertThat(p1Exit.get("exitcode")).as("the daemon is terminated").isEqualTo(-15L);
         assertThat(sigterm.seq()).as("terminated after p2 ended, when main's code ended")
                 .isGreaterThan(p2Exit.seq()).isGreaterThan(mainPrint);
-        assertThat(ScenarioRun.prints(r, "p1")).as("the daemon still prints after main's print")
+        assertThat(ScenarioRun.prints(r, "Process-2")).as("the daemon still prints after main's print")
                 .anyMatch(e -> e.seq() > mainPrint && e.text("text").equals("is alive"));
     }
 
@@ -39,14 +39,14 @@ class DaemonScenarioTest {
         // p2 counts 1 s, main sleeps 7 s: the daemon ends with main's code, not with p2. At speed 2
         // that leaves 3 s of real time between p2's end and main's print, whatever the start-ups.
         RealRun.Result r = ScenarioRun.run("daemon", Map.of("count", "1", "sleep", "7"), 2);
-        Event p2Exit = exitOf(r, "p2");
+        Event p2Exit = exitOf(r, "Process-1");
         long mainPrint = printOf(r, "MainProcess", "main process").seq();
-        Event sigterm = sigterm(r, "p1");
+        Event sigterm = sigterm(r, "Process-2");
         assertThat(mainPrint).isGreaterThan(p2Exit.seq());
         assertThat(sigterm.seq()).isGreaterThan(mainPrint);
-        assertThat(ScenarioRun.prints(r, "p1")).as("prints of the daemon after p2 ended")
+        assertThat(ScenarioRun.prints(r, "Process-2")).as("prints of the daemon after p2 ended")
                 .anyMatch(e -> e.seq() > p2Exit.seq() && e.seq() < sigterm.seq());
-        assertThat(exitOf(r, "p1").get("exitcode")).isEqualTo(-15L);
+        assertThat(exitOf(r, "Process-2").get("exitcode")).isEqualTo(-15L);
     }
 
     private static Event sigterm(RealRun.Result r, String proc) {

@@ -25,7 +25,7 @@ class PoolScenarioTest {
             long pid = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
             assertThat(workerPids).as("the pid a task reports is a pool worker's").contains(pid);
         }
-        assertThat(r.prints()).anySatisfy(p -> assertThat(p).startsWith("apply_async: [100, 10000, "));
+        assertThat(r.prints()).anySatisfy(p -> assertThat(p).startsWith("apply_async: (100, 10000, "));
         Set<Long> busy = r.of("task").stream().map(Event::pid).collect(Collectors.toSet());
         assertThat(busy).as("more than one worker took tasks").hasSizeGreaterThan(1);
     }

@@ -13,11 +13,11 @@ class TerminateScenarioTest {
     @Test
     void exitCodesAreZeroOrMinusTheSignalAsInPython() throws Exception {
         RealRun.Result r = ScenarioRun.run("terminate", Map.of(), 5);
-        assertThat(exitCodeOf(r, "alex")).as("terminated").isEqualTo(-15L);
-        assertThat(exitCodeOf(r, "egon")).as("killed").isEqualTo(-9L);
-        assertThat(exitCodeOf(r, "r")).as("ended normally").isZero();
+        assertThat(exitCodeOf(r, "MyProcess-1")).as("terminated").isEqualTo(-15L);
+        assertThat(exitCodeOf(r, "MyProcess-2")).as("killed").isEqualTo(-9L);
+        assertThat(exitCodeOf(r, "Process-3")).as("ended normally").isZero();
         assertThat(r.of("signal")).extracting(e -> e.proc() + " " + e.get("signal"))
-                .containsExactly("alex SIGTERM", "egon SIGKILL");
+                .containsExactly("MyProcess-1 SIGTERM", "MyProcess-2 SIGKILL");
         // terminate() returns before the child is gone; whether it is still alive is a race.
         assertThat(r.prints()).anyMatch(p -> p.matches("right after terminate, alive: (True|False)"));
         assertThat(r.prints()).containsSubsequence(

@@ -15,6 +15,7 @@ import dev.procession.model.QueueState;
 import dev.procession.model.RunState;
 import dev.procession.model.SemaphoreState;
 import dev.procession.model.SharedObjectState;
+import dev.procession.protocol.PyRepr;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -53,7 +54,7 @@ public final class PrimitiveText {
                     + (e.closed() ? "\n" + Messages.text("inspector.pipe.closed") : "");
             case ManagerState m -> Messages.text("inspector.manager", m.state(),
                     m.server() == null ? "?" : who(m.server(), run));
-            case SharedObjectState o -> Messages.text("inspector.shared", String.valueOf(o.contents()), o.reads(),
+            case SharedObjectState o -> Messages.text("inspector.shared", PyRepr.of(o.contents()), o.reads(),
                     o.writes());
             case PoolState pool -> Messages.text("inspector.pool", pool.workers().size(), pool.queued(), pool.state())
                     + pool.running().entrySet().stream().map(en -> "\n  " + who(en.getKey(), run) + ": " + en.getValue())

@@ -26,7 +26,7 @@ class SpeedChangeTest {
     @Test
     void aSleepStartedAfterTheSpeedGoesToFourTakesAQuarterOfItsTime() {
         Run run = window.start("daemon", Map.of("count", "8", "sleep", "0"), 1);
-        long p2 = window.awaitProcess("p2 to start", p -> "p2".equals(p.name())).pid();
+        long p2 = window.awaitProcess("p2 (Process-1) to start", p -> "Process-1".equals(p.name())).pid();
         await("a whole sleep of p2 at 1x", () -> sleeps(run, p2, 0).size() >= 1);
         long atOne = sleeps(run, p2, 0).getFirst();
 

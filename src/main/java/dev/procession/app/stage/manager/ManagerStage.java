@@ -19,6 +19,7 @@ import dev.procession.model.ProcState;
 import dev.procession.model.ProcStatus;
 import dev.procession.model.RunState;
 import dev.procession.model.SharedObjectState;
+import dev.procession.protocol.PyRepr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -217,7 +218,7 @@ public final class ManagerStage extends StageBase {
             } else if (e.data().containsKey("outcome") && pending.containsKey(e.pid())) {
                 int index = new ArrayList<>(pending.keySet()).indexOf(e.pid());
                 String reply = e.kind() == EventKind.PROXY_ERROR ? Messages.text("stage.manager.reply.error")
-                        : "→ " + e.get("value");
+                        : "→ " + PyRepr.of(e.get("value"));
                 server.calls().answer(index, tags.get(e.pid()), reply);
                 pending.remove(e.pid());
             } else if (e.kind() == EventKind.EXIT) {

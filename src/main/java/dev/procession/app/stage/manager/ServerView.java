@@ -4,8 +4,8 @@ import dev.procession.app.Messages;
 import dev.procession.app.stage.ItemLane;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
+import dev.procession.protocol.PyRepr;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -46,7 +46,7 @@ final class ServerView extends VBox {
             serverPlace.getChildren().setAll(server);
         }
         dict.setText(contents == null ? Messages.text("stage.manager.dict.notCreated", name)
-                : name + " = " + repr(contents));
+                : name + " = " + PyRepr.of(contents));
         count.setText(countValue == null ? "?" : String.valueOf(countValue));
         lost.setText(score == null ? " " : score.text());
         boolean warn = score != null && score.lost() > 0;
@@ -57,14 +57,6 @@ final class ServerView extends VBox {
         lost.setGraphic(warn ? StageIcons.WARNING.node() : null);
     }
 
-    private static String repr(Map<?, ?> m) {
-        return m.entrySet().stream().map(e -> quoted(e.getKey()) + ": " + quoted(e.getValue()))
-                .collect(Collectors.joining(", ", "{", "}"));
-    }
-
-    private static String quoted(Object o) {
-        return o instanceof String s ? "'" + s + "'" : String.valueOf(o);
-    }
 
     ItemLane calls() {
         return calls;

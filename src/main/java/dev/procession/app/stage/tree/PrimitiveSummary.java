@@ -16,6 +16,7 @@ import dev.procession.model.QueueState;
 import dev.procession.model.RunState;
 import dev.procession.model.SemaphoreState;
 import dev.procession.model.SharedObjectState;
+import dev.procession.protocol.PyRepr;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,7 @@ record PrimitiveSummary(String title, List<String> slots, int empty, List<String
                         lines);
             }
             case SharedObjectState o -> {
-                lines.add(shorten(String.valueOf(o.contents())));
+                lines.add(shorten(PyRepr.of(o.contents())));
                 lines.add(Messages.text("stage.tree.shared", o.reads(), o.writes()));
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }

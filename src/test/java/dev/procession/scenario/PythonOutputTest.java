@@ -1,0 +1,221 @@
+package dev.procession.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.procession.events.Event;
+import dev.procession.testing.RealRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Python is the yardstick: each scenario's listing runs under {@code python3} and the scenario
+ * in Procession, and both must print the same lines. PIDs (any number that is the PID of a
+ * process of that run) and the order in which processes print are not compared; where Python's
+ * own output varies from run to run (a race, a random sleep), the table below masks that part.
+ * Every listing starts at once, before the first Procession run, so the Python runs (which
+ * mostly sleep) overlap the Procession ones. Skipped when there is no {@code python3}.
+ */
+class PythonOutputTest {
+    private static final Duration PYTHON_LIMIT = Duration.ofSeconds(90);
+    private static final Map<String, PythonRun> PYTHON = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path work;
+
+    /**
+     * How to compare one scenario: its settings (defaults unless named) and speed in Procession.
+     * {@code distinct}: compare the set of different lines, where how many times a line is printed
+     * depends on timing in Python too (a daemon's loop). {@code unsure}: lines that neither run is
+     * sure to print, left out on both sides. {@code masks}: parts of lines that vary, replaced by #.
+     */
+    record Comparison(String scenario, Map<String, String> settings, double speed, boolean distinct,
+                      Pattern unsure, List<Pattern> masks) {
+        Comparison(String scenario, Map<String, String> settings, double speed, boolean distinct, String... masks) {
+            this(scenario, settings, speed, distinct, null, Stream.of(masks).map(Pattern::compile).toList());
+        }
+
+        @Override
+        public String toString() {
+            return scenario;
+        }
+
+        List<String> normalise(List<String> lines, Set<Long> pids) {
+            Stream<String> out = lines.stream().map(line -> mask(line, pids))
+                    .filter(line -> unsure == null || !unsure.matcher(line).matches());
+            if (distinct) {
+                out = out.distinct();
+            }
+            return out.sorted().toList();
+        }
+
+        private String mask(String line, Set<Long> pids) {
+            String s = ANSI.matcher(line).replaceAll("").strip();
+            s = NUMBER.matcher(s).replaceAll(m -> pids.contains(Long.parseLong(m.group())) ? "PID" : m.group());
+            for (Pattern p : masks) {
+                s = p.matcher(s).replaceAll("#");
+            }
+            return s;
+        }
+    }
+
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
+    private static final Pattern NUMBER = Pattern.compile("\\b\\d{1,18}\\b");
+
+    /**
+     * Speed 4 where the outcome does not depend on it; lower where another task is still making
+     * outcomes independent of the speed (issue 6): a daemon must print before main's code ends,
+     * cars must meet both lights.
+     */
+    static List<Comparison> comparisons() {
+        Map<String, String> defaults = Map.of();
+        return List.of(
+                new Comparison("basics", defaults, 4, false),
+                new Comparison("join", defaults, 4, false),
+                // How many times the daemon says it is alive depends on when it is stopped.
+                new Comparison("daemon", defaults, 2, true),
+                // Whether the child is still alive right after terminate() is a race in Python too; and
+                // whether a child prints before it is ended 0.5 s after its start is a race with its
+                // start-up (python3 on a loaded machine misses it too).
+                new Comparison("terminate", defaults, 4, false, Pattern.compile("\\w+ sleeps"),
+                        List.of(Pattern.compile("(?<=right after terminate, alive: )\\w+"))),
+                // Who gets the ticket and who searched before it was sold vary in Python too; and in
+                // Python a search that reads db.json while a buyer rewrites it can crash (JSONDecodeError),
+                // so how many searches print varies: the lines are compared as a set, which three buyers
+                // print as well as ten.
+                new Comparison("tickets", Map.of("buyers", "3"), 4, true, "^\\d+(?= found)", "(?<=remaining: )\\d+",
+                        "(?<=bought by )\\d+"),
+                new Comparison("ktv", defaults, 4, false),
+                // Cars arrive after random sleeps: which of them wait, and how often the light changes, vary.
+                new Comparison("traffic-light", defaults, 2, true, "(?<=car)\\d+"),
+                new Comparison("queue", defaults, 4, false),
+                new Comparison("pipe", defaults, 4, false),
+                // How many updates are lost without the lock varies in Python too. Three workers, not ten,
+                // print the same two lines and spare the loaded machine seventeen JVMs.
+                new Comparison("manager", Map.of("processes", "3", "count", "300"), 4, false,
+                        "(?<=without lock )-?\\d+"),
+                new Comparison("pool", defaults, 4, false));
+    }
+
+    @BeforeAll
+    static void startEveryListing() throws IOException {
+        assumeTrue(PythonRun.available(), "python3 is not on the PATH: the comparison with Python is skipped");
+        Path site = Files.createDirectories(work.resolve("site"));
+        Files.writeString(site.resolve("sitecustomize.py"), PythonRun.RECORD_PIDS);
+        for (Comparison c : comparisons()) {
+            Listing listing = Scenarios.byId(c.scenario()).listing();
+            PYTHON.put(c.scenario(), PythonRun.start(work.resolve(c.scenario()), site, listing));
+        }
+    }
+
+    @AfterAll
+    static void stopPython() {
+        PYTHON.values().forEach(PythonRun::close);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("comparisons")
+    void printsWhatPythonPrints(Comparison c) throws Exception {
+        RealRun.Result r = ScenarioRun.run(c.scenario(), c.settings(), c.speed());
+        Set<Long> pids = r.of("spawn").stream().map(Event::pid).collect(Collectors.toSet());
+        PythonRun python = PYTHON.get(c.scenario());
+        List<String> expected = c.normalise(python.lines(PYTHON_LIMIT), python.pids());
+        assertThat(c.normalise(r.prints(), pids))
+                .as("Procession's prints of %s at speed %s (actual) against python3's of %s (expected), normalised;"
+                        + " python3's stderr:%n%s", c.scenario(), c.speed(),
+                        Scenarios.byId(c.scenario()).listing().fileName(), python.errors())
+                .isEqualTo(expected);
+    }
+
+    /** One listing running under python3 in a folder of its own (the tickets listing writes db.json there). */
+    static final class PythonRun implements AutoCloseable {
+        /** Each Python process of the run appends its PID to the file PIDS names (forked children too). */
+        static final String RECORD_PIDS = """
+                import os
+                def _procession_record_pid():
+                    with open(os.environ['PROCESSION_TEST_PIDS'], 'a') as f:
+                        f.write('%d\\n' % os.getpid())
+                _procession_record_pid()
+                os.register_at_fork(after_in_child=_procession_record_pid)
+                """;
+
+        private final Process process;
+        private final Path out;
+        private final Path pidFile;
+
+        private PythonRun(Process process, Path out, Path pidFile) {
+            this.process = process;
+            this.out = out;
+            this.pidFile = pidFile;
+        }
+
+        static boolean available() {
+            try {
+                Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        static PythonRun start(Path dir, Path site, Listing listing) throws IOException {
+            Files.createDirectories(dir);
+            Path script = dir.resolve(listing.fileName());
+            Files.writeString(script, String.join("\n", listing.lines()) + "\n");
+            Path out = dir.resolve("stdout.txt");
+            Path pids = dir.resolve("pids.txt");
+            ProcessBuilder pb = new ProcessBuilder("python3", script.getFileName().toString()).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+            // Unbuffered, as on a terminal: a daemon terminated at exit must not lose what it printed.
+            pb.environment().put("PYTHONUNBUFFERED", "1");
+            pb.environment().put("PYTHONPATH", site.toString());
+            pb.environment().put("PROCESSION_TEST_PIDS", pids.toString());
+            return new PythonRun(pb.start(), out, pids);
+        }
+
+        List<String> lines(Duration limit) throws Exception {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("python3 did not finish within " + limit + "; printed so far:\n"
+                        + Files.readString(out));
+            }
+            assertThat(process.exitValue()).as("python3's exit code; stderr:%n%s", errors()).isZero();
+            return Files.readAllLines(out, StandardCharsets.UTF_8);
+        }
+
+        String errors() throws IOException {
+            return Files.readString(out.resolveSibling("stderr.txt"));
+        }
+
+        Set<Long> pids() throws IOException {
+            return Files.readAllLines(pidFile).stream().map(String::strip).filter(s -> !s.isEmpty())
+                    .map(Long::parseLong).collect(Collectors.toSet());
+        }
+
+        /** Ends the listing and every process it started, if a test gave up on it. */
+        @Override
+        public void close() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}
