@@ -1,6 +1,7 @@
 package dev.procession.runtime;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,6 +12,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * sends each answer back. It ends on "shutdown" (and, like every process, when the hub goes).
  */
 final class ManagerServer {
+    /** The fields of a proxy call that carry the program's values. */
+    private static final List<String> VALUE_FIELDS = List.of("key", "value", "items", "default", "initial");
+
     private ManagerServer() {
     }
 
@@ -56,7 +60,4 @@ final class ManagerServer {
         }
         return out;
     }
-
-    private static final java.util.List<String> VALUE_FIELDS = java.util.List.of("key", "value", "items", "default",
-            "initial");
 }

@@ -173,6 +173,22 @@ public final class ManagerPrograms extends CaseProgram {
                     Check.equal(v.pythonType(), "ValueError", "ValueError");
                     MpException t = Check.raises(MpException.class, () -> d.set(List.of(1), 1), "d[[1]] = 1");
                     Check.equal(t.pythonType(), "TypeError", "unhashable key");
+                    MpException u = Check.raises(MpException.class, () -> d.set(Tuple.of(1, List.of()), 1),
+                            "d[(1, [])] = 1");
+                    Check.equal(u.pythonMessage(), "unhashable type: 'list'", "a tuple holding a list");
+                })
+                .add("keys-keep-their-python-types", () -> {
+                    DictProxy d = manager.dict(Map.of(Tuple.of(1L, 2L), "pair"));
+                    d.set(9L, 387420489L);
+                    d.set("9", "a str key");
+                    d.set(java.math.BigInteger.TWO.pow(70), new Bytes(new byte[] {'h', 'i'}));
+                    Check.equal(d.get(Tuple.of(1L, 2L)), "pair", "d[(1, 2)]");
+                    Check.equal(d.get(9L), 387420489L, "d[9]");
+                    Check.equal(d.len(), 4, "len(d): 9 and '9' are two keys");
+                    // What python3 prints for print(d.copy()) after the same calls.
+                    Check.equal(Values.repr(d.copy()), "{(1, 2): 'pair', 9: 387420489, '9': 'a str key', "
+                            + "1180591620717411303424: b'hi'}", "print(d.copy())");
+                    Check.equal(d.items().getFirst(), Tuple.of(Tuple.of(1L, 2L), "pair"), "d.items()[0]");
                 })
                 .add("server-process", () -> {
                     Process server = manager.process();

@@ -54,6 +54,11 @@ class ManagerTest {
     }
 
     @Test
+    void keysKeepTheirPythonTypes() {
+        SubCases.assertPassed(shared, "keys-keep-their-python-types");
+    }
+
+    @Test
     void errorsComeBackWithPythonNames() {
         SubCases.assertPassed(shared, "errors");
         assertThat(shared.of("proxy-error")).extracting(e -> e.get("error"))
