@@ -45,6 +45,11 @@ manager_lock_us                                              unit: us/pair
     included).  Sample = elapsed / K.  K = 2000 (500 with --quick).
     A fresh child is used for every repeat.
 
+manager_call_us                                              unit: us/call
+    As manager_lock_us, with a Manager().Event() proxy and K calls of
+    ev.is_set(): one proxy round trip each, to compare with one hub round
+    trip (Procession's Event.is_set).  K = 2000 (500 with --quick).
+
 kernel_lock_us                                               unit: us/pair
     Same as manager_lock_us with ctx.Lock() (a POSIX semaphore in shared
     memory) instead of the manager proxy.  K = 200000 (50000 with --quick).
@@ -304,11 +309,23 @@ def bench_child_rss(repeats, nchildren=10):
                      children=nchildren, raw=raw)
 
 
-def lock_sample(ctx, lock, k):
+def child_call_loop(q, ev, k):
+    try:
+        ev.is_set()             # untimed warm-up (opens manager connection)
+        t0 = time.perf_counter_ns()
+        for _ in range(k):
+            ev.is_set()
+        t1 = time.perf_counter_ns()
+        q.put(('ok', t1 - t0))
+    except BaseException:
+        q.put(('err', traceback.format_exc()))
+
+
+def lock_sample(ctx, lock, k, loop=child_lock_loop):
     q = ctx.SimpleQueue()
     procs = []
     try:
-        start(ctx, child_lock_loop, (q, lock, k), procs)
+        start(ctx, loop, (q, lock, k), procs)
         ns = check_result(q_get(q, procs, timeout=READY_TIMEOUT_S + 120))
         join_all(procs)
         return ns / 1e3 / k
@@ -317,19 +334,28 @@ def lock_sample(ctx, lock, k):
         q.close()
 
 
-def bench_manager_lock(repeats, k):
+def bench_manager_proxy(name, repeats, k, make, loop):
+    """K calls through one proxy that make(manager) returns, timed in a fresh child per repeat."""
     ctx = mp.get_context('spawn')
     mgr = ctx.Manager()
     try:
-        lock = mgr.Lock()
-        samples = [lock_sample(ctx, lock, k) for _ in range(repeats)]
-        del lock
+        proxy = make(mgr)
+        samples = [lock_sample(ctx, proxy, k, loop) for _ in range(repeats)]
+        del proxy
     finally:
         mgr.shutdown()
         mgr.join(5)
-    log('manager_lock_us K=%d: median %.2f us %s' % (
-        k, statistics.median(samples), [round(s, 2) for s in samples]))
+    log('%s K=%d: median %.2f us %s' % (
+        name, k, statistics.median(samples), [round(s, 2) for s in samples]))
     return summarize(samples, 'median_us', start_method='spawn', k=k)
+
+
+def bench_manager_lock(repeats, k):
+    return bench_manager_proxy('manager_lock_us', repeats, k, lambda m: m.Lock(), child_lock_loop)
+
+
+def bench_manager_call(repeats, k):
+    return bench_manager_proxy('manager_call_us', repeats, k, lambda m: m.Event(), child_call_loop)
 
 
 def bench_kernel_lock(repeats, k):
@@ -501,6 +527,7 @@ def main():
                 ('spawn_ready', lambda: bench_spawn_ready(R, ns)),
                 ('child_rss_mb', lambda: bench_child_rss(R)),
                 ('manager_lock_us', lambda: bench_manager_lock(R, k_mgr)),
+                ('manager_call_us', lambda: bench_manager_call(R, k_mgr)),
                 ('kernel_lock_us', lambda: bench_kernel_lock(R, k_kern)),
                 ('queue_throughput_per_s', lambda: bench_queue(R, m)),
                 ('pause_latency_us', lambda: bench_pause(R))):

@@ -15,6 +15,12 @@ public final class Condition extends Acquirable {
         super(mp, id, "Condition");
     }
 
+    /** Its wait() releases and takes back the lock in the hub, out of this count's sight: always ask. */
+    @Override
+    protected boolean releaseCannotFail() {
+        return false;
+    }
+
     /** wait(): releases the lock until notified, then takes it back; returns true. */
     public boolean await() {
         return await(null);

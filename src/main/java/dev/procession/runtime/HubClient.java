@@ -132,6 +132,14 @@ public final class HubClient implements AutoCloseable {
      * the feeder thread of a Python queue, a flusher sends it shortly after, together with the
      * others told meanwhile; any call sends it first.
      */
+    /**
+     * Sends {@code op} one-way and at once, from the calling thread: no reply, no wake-up of the
+     * flusher. The hub handles it before anything this process sends after it.
+     */
+    public void post(String op, Map<String, Object> fields) {
+        send(-1, op, fields);
+    }
+
     public void tell(String op, Map<String, Object> fields) {
         byte[] frame = frame(-1, op, fields);
         boolean wake;

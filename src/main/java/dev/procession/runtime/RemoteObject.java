@@ -50,6 +50,11 @@ public abstract class RemoteObject implements JsonValue {
         return mp.client().call(op, m);
     }
 
+    /** One-way and at once (see {@link HubClient#post}). */
+    protected void post(String op) {
+        mp.client().post(op, Map.of("obj", id));
+    }
+
     protected void tell(String op, Map<String, Object> fields) {
         Map<String, Object> m = new LinkedHashMap<>(fields);
         m.put("obj", id);

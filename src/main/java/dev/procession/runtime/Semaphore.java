@@ -6,6 +6,12 @@ public final class Semaphore extends Acquirable {
         super(mp, id, type);
     }
 
+    /** A Semaphore's release never fails; a BoundedSemaphore's only past its initial value. */
+    @Override
+    protected boolean releaseCannotFail() {
+        return "Semaphore".equals(type()) || super.releaseCannotFail();
+    }
+
     /** get_value() */
     public long value() {
         return ((Number) call("value")).longValue();
