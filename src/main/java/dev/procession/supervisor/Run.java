@@ -306,7 +306,7 @@ public final class Run implements AutoCloseable {
         Set<Long> killed = new LinkedHashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         // The tree first, at once, as it is quick to find; then whatever else carries the token.
-        Set<Long> tree = livePids();
+        Set<Long> tree = withoutZombies(livePids());
         for (Set<Long> pids = tree.isEmpty() ? runProcesses() : tree;
                 !pids.isEmpty() && System.nanoTime() < deadline; pids = runProcesses()) {
             for (long pid : pids) {
@@ -329,7 +329,11 @@ public final class Run implements AutoCloseable {
     private Set<Long> runProcesses() {
         Set<Long> pids = livePids();
         pids.addAll(ProcFs.withEnvironment(Launcher.ENV_TOKEN + "=" + hub.token()));
-        // A zombie is dead already; its reaper may be slow (or absent, as PID 1 in some containers).
+        return withoutZombies(pids);
+    }
+
+    /** A zombie is dead already; its reaper may be slow (or absent, as PID 1 in some containers). */
+    private static Set<Long> withoutZombies(Set<Long> pids) {
         pids.removeIf(pid -> ProcFs.state(pid).map(s -> s == 'Z' || s == 'X').orElse(true));
         return pids;
     }

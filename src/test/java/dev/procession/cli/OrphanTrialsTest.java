@@ -53,10 +53,11 @@ class OrphanTrialsTest {
             done.add(trial(i, random));
         }
         long worst = done.stream().mapToLong(Trial::nanosToNone).max().orElse(0);
-        System.out.printf("orphan trials: %d (seed %d), %d with paused processes, %d processes killed in all,"
-                        + " slowest end %.0f ms, mean %.0f ms%n", trials, seed,
-                done.stream().filter(t -> t.paused > 0).count(), done.stream().mapToInt(Trial::processes).sum(),
-                worst / 1e6, done.stream().mapToLong(Trial::nanosToNone).average().orElse(0) / 1e6);
+        System.out.printf("orphan trials: %d (seed %d), %d with paused processes (%d paused in all), %d processes"
+                        + " ended, every one within %.0f ms of the kill, mean %.0f ms%n", trials, seed,
+                done.stream().filter(t -> t.paused > 0).count(), done.stream().mapToInt(Trial::paused).sum(),
+                done.stream().mapToInt(Trial::processes).sum(), worst / 1e6,
+                done.stream().mapToLong(Trial::nanosToNone).average().orElse(0) / 1e6);
     }
 
     private record Trial(int processes, int paused, long nanosToNone) {
@@ -82,15 +83,11 @@ class OrphanTrialsTest {
             Signals.send(cli.pid(), Signal.KILL);
             long killed = System.nanoTime();
             String what = "trial " + index + " (" + String.join(" ", args) + ", " + paused + " paused)";
-            // The folder also finds a process that started as the CLI died, after the list was taken.
-            try {
-                RealRun.await(LIMIT, () -> OsProcesses.aliveAmong(run).isEmpty()
-                        && OsProcesses.workingIn(runDir).isEmpty(), what + ": no process of the run left");
-            } catch (AssertionError e) {
-                run.addAll(OsProcesses.workingIn(runDir));
-                throw new AssertionError(e.getMessage() + "; alive: " + OsProcesses.describe(OsProcesses.aliveAmong(run)), e);
-            }
+            OsProcesses.awaitGone(run, LIMIT, what + ": no process of the run left");
             long ended = System.nanoTime() - killed;
+            // The folder also finds a process that started as the CLI died, after the list was taken.
+            RealRun.await(LIMIT.minusNanos(ended), () -> OsProcesses.workingIn(runDir).isEmpty(),
+                    what + ": no process started at the last moment left");
             cli.awaitExit(Duration.ofSeconds(10));
             // The watchdog removes it after its last looks, some tenths of a second later.
             RealRun.await(Duration.ofSeconds(10), () -> !Files.exists(runDir), what + ": the run folder removed");
