@@ -94,11 +94,18 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
     private static final javafx.css.PseudoClass SELECTED_PROCESS =
             javafx.css.PseudoClass.getPseudoClass("selected-process");
 
+    /** One line; its label is made once and restyled only when the line's process changes colour. */
     private final class LineCell extends ListCell<ConsoleLine> {
+        private final Label who = new Label();
+        private String whoColor;
+
+        LineCell() {
+            who.getStyleClass().add("console-proc");
+        }
+
         @Override
         protected void updateItem(ConsoleLine line, boolean empty) {
             super.updateItem(line, empty);
-            getStyleClass().removeIf(s -> s.startsWith("proc-color-"));
             pseudoClassStateChanged(SELECTED_PROCESS, !empty && line != null && selected != null
                     && selected == line.pid());
             if (empty || line == null) {
@@ -106,8 +113,12 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
                 setGraphic(null);
                 return;
             }
-            Label who = new Label(String.format("%7.2fs  %s [%d]", line.seconds(), line.proc(), line.pid()));
-            who.getStyleClass().addAll("console-proc", line.colorClass());
+            who.setText(String.format("%7.2fs  %s [%d]", line.seconds(), line.proc(), line.pid()));
+            if (!line.colorClass().equals(whoColor)) {
+                who.getStyleClass().remove(whoColor);
+                who.getStyleClass().add(line.colorClass());
+                whoColor = line.colorClass();
+            }
             setGraphic(who);
             setText(line.text());
         }

@@ -12,6 +12,7 @@ import dev.procession.app.timeline.TimelineView;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -51,9 +52,29 @@ public final class RunWorkspace extends SplitPane {
         setOrientation(Orientation.VERTICAL);
         getItems().setAll(top, bottom);
         setDividerPositions(0.62);
-        List.<RunPump.FrameListener>of(processes, timeline, console, code, inspector).forEach(pump::addListener);
         sideShown.addListener((obs, old, now) -> dock(top, side, now, 0.66));
         bottomShown.addListener((obs, old, now) -> dock(this, bottom, now, 0.62));
+        // The timeline draws the status changes it saw frame by frame, so it is fed every frame; it
+        // only leaves its drawing for when it is seen. The other views show a state, so they catch up.
+        pump.addListener(whileShown(pump, processes, bottom, bottomShown));
+        pump.addListener(timeline);
+        timeline.shownProperty().bind(shown(tabOf(bottom, timeline), bottomShown));
+        pump.addListener(whileShown(pump, console, bottom, bottomShown));
+        pump.addListener(whileShown(pump, code, side, sideShown));
+        pump.addListener(whileShown(pump, inspector, side, sideShown));
+    }
+
+    /** {@code view}, the content of one of {@code pane}'s tabs, fed while it can be seen. */
+    private static RunPump.FrameListener whileShown(RunPump pump, Node view, TabPane pane, BooleanProperty dockShown) {
+        return new HiddenViewFeed((RunPump.FrameListener) view, shown(tabOf(pane, view), dockShown), pump::state);
+    }
+
+    private static Tab tabOf(TabPane pane, Node view) {
+        return pane.getTabs().stream().filter(t -> t.getContent() == view).findFirst().orElseThrow();
+    }
+
+    private static ObservableBooleanValue shown(Tab tab, BooleanProperty dockShown) {
+        return tab.selectedProperty().and(dockShown);
     }
 
     private static void dock(SplitPane pane, Node view, boolean shown, double divider) {
