@@ -60,7 +60,7 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
         }
         boolean atEnd = shown.isEmpty() || following();
         for (Event e : events) {
-            if (e.kind() == EventKind.PRINT && after.process(e.pid()) instanceof ProcState p) {
+            if (reads(e) && after.process(e.pid()) instanceof ProcState p) {
                 lines.add(new ConsoleLine(p.pid(), p.name(), ProcessColors.styleClass(p), e.micros() / 1e6,
                         e.text("text")));
             }
@@ -73,6 +73,11 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
         if (atEnd && !shown.isEmpty()) {
             list.scrollTo(shown.size() - 1);
         }
+    }
+
+    /** The events the console draws from: what processes printed. */
+    public static boolean reads(Event e) {
+        return e.kind() == EventKind.PRINT;
     }
 
     /** The console follows new lines until the reader selects one to look at. */

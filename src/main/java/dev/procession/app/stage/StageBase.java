@@ -54,14 +54,14 @@ public abstract class StageBase implements ScenarioStage {
         }
         RunState was = shown;
         shown = state;
+        motion.finishAll();
+        motion.setSpeed(speed);
         if (was != null && onlyUsage(was, state, newEvents)) {
             // A sample's frame (every second, every process) changes what no stage draws: the
-            // picture and its animations stay, only the clock moves.
+            // picture stays as it is, only the clock moves.
             clockMoved(state);
             return;
         }
-        motion.finishAll();
-        motion.setSpeed(speed);
         draw(state, newEvents);
     }
 

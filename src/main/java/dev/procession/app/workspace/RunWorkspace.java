@@ -9,7 +9,9 @@ import dev.procession.app.processes.ProcessMenus;
 import dev.procession.app.processes.ProcessTable;
 import dev.procession.app.run.RunPump;
 import dev.procession.app.timeline.TimelineView;
+import dev.procession.events.Event;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -56,17 +58,19 @@ public final class RunWorkspace extends SplitPane {
         bottomShown.addListener((obs, old, now) -> dock(this, bottom, now, 0.62));
         // The timeline draws the status changes it saw frame by frame, so it is fed every frame; it
         // only leaves its drawing for when it is seen. The other views show a state, so they catch up.
-        pump.addListener(whileShown(pump, processes, bottom, bottomShown));
+        pump.addListener(whileShown(pump, processes, bottom, bottomShown, e -> false));
         pump.addListener(timeline);
         timeline.shownProperty().bind(shown(tabOf(bottom, timeline), bottomShown));
-        pump.addListener(whileShown(pump, console, bottom, bottomShown));
-        pump.addListener(whileShown(pump, code, side, sideShown));
-        pump.addListener(whileShown(pump, inspector, side, sideShown));
+        pump.addListener(whileShown(pump, console, bottom, bottomShown, ConsoleView::reads));
+        pump.addListener(whileShown(pump, code, side, sideShown, e -> false));
+        pump.addListener(whileShown(pump, inspector, side, sideShown, e -> false));
     }
 
     /** {@code view}, the content of one of {@code pane}'s tabs, fed while it can be seen. */
-    private static RunPump.FrameListener whileShown(RunPump pump, Node view, TabPane pane, BooleanProperty dockShown) {
-        return new HiddenViewFeed((RunPump.FrameListener) view, shown(tabOf(pane, view), dockShown), pump::state);
+    private static RunPump.FrameListener whileShown(RunPump pump, Node view, TabPane pane, BooleanProperty dockShown,
+                                                    Predicate<Event> reads) {
+        return new HiddenViewFeed((RunPump.FrameListener) view, shown(tabOf(pane, view), dockShown), pump::state,
+                reads);
     }
 
     private static Tab tabOf(TabPane pane, Node view) {
