@@ -81,7 +81,8 @@ public record ProcState(int index, long pid, long ppid, String name, String role
                 exitHow, l, inExit, usage, since);
     }
 
-    ProcState withUsage(Usage u) {
+    /** This process with {@code u} for its CPU and memory: what a sample changes. */
+    public ProcState withUsage(Usage u) {
         return new ProcState(index, pid, ppid, name, role, daemon, activity, blockedOn, paused, orphan, exitCode,
                 exitHow, line, atexit, u, since);
     }

@@ -1,5 +1,6 @@
 package dev.procession.bench;
 
+import com.sun.javafx.perf.PerformanceTracker;
 import dev.procession.app.run.RunPump;
 import dev.procession.events.Event;
 import dev.procession.events.EventLog;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
@@ -18,9 +20,12 @@ import javafx.scene.Scene;
  * recorder's AnimationTimer, started before the pump's, so it runs first in the pulse) to the
  * end of the scene's layout (a post-layout pulse listener): the FX thread's whole frame work
  * (animations, the pump, CSS, layout). Rendering happens after, on the render thread; the pulse
- * interval shows when it holds a pulse back. From the pump's observer it takes the pump's share,
- * each view's share and, for every event folded, the delay from its append to that pull.
- * FX thread only, except {@link #recording} and {@link #live}.
+ * interval shows when it holds a pulse back. A frame is on screen once the render thread has drawn
+ * it: the scene's performance tracker says when, so the recorder also takes each pulse's start to
+ * its frame rendered (frame work, synchronisation with the render graph and the painting) and
+ * every event's append to the frame showing it. From the pump's observer it takes the pump's
+ * share, each view's share and, for every event folded, the delay from its append to that pull.
+ * FX thread only, except {@link #recording}, {@link #log} and the render thread's callback.
  */
 final class FrameRecorder implements RunPump.FrameObserver {
     private final Function<RunPump.FrameListener, String> names;
@@ -37,13 +42,23 @@ final class FrameRecorder implements RunPump.FrameObserver {
     record Samples(List<Double> pulseMs, List<Double> intervalMs, List<Double> pumpMs, List<Double> foldMs,
                    List<Double> eventToPullMs, List<Double> eventToLayoutMs, Map<String, List<Double>> viewMs,
                    List<Long> events, List<Double> pulseCpuMs, List<Double> pumpCpuMs,
-                   Map<String, List<Double>> viewCpuMs) {
+                   Map<String, List<Double>> viewCpuMs, List<Double> renderedMs, List<Double> eventToRenderedMs) {
         Samples() {
             this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                     new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new LinkedHashMap<>());
+                    new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
+
+    /** A pulse laid out, to be drawn next: its start, its layout's end, its events' delays to its start. */
+    private record Handed(long pulseStart, long laidOut, List<Double> delaysToStart) {
+    }
+
+    /** The pulses laid out while recording, in order; FX thread. */
+    private final List<Handed> handed = new ArrayList<>();
+    /** When the render thread finished each frame, in order. */
+    private final ConcurrentLinkedQueue<Long> rendered = new ConcurrentLinkedQueue<>();
+    private final PerformanceTracker tracker;
 
     /**
      * The FX thread's own CPU time: on a loaded machine the wall-clock figures include the time
@@ -67,18 +82,60 @@ final class FrameRecorder implements RunPump.FrameObserver {
     FrameRecorder(Scene scene, Function<RunPump.FrameListener, String> names) {
         this.scene = scene;
         this.names = names;
+        this.tracker = PerformanceTracker.getSceneTracker(scene);
+    }
+
+    /** On the render thread: a frame is drawn. */
+    private void frameRendered() {
+        if (recording) {
+            rendered.add(System.nanoTime());
+        }
+    }
+
+    /**
+     * Matches the pulses laid out to the frames drawn: a pulse is on screen with the first frame
+     * drawn after its layout (a pulse that changed nothing is drawn with the next that did). A
+     * frame's time runs from the start of the last pulse laid out before it; an event's to the
+     * first frame drawn after the pulse that folded it.
+     */
+    private void matchRendered(Samples into) {
+        List<Long> done = new ArrayList<>();
+        for (Long t = rendered.poll(); t != null; t = rendered.poll()) {
+            done.add(t);
+        }
+        int next = 0;
+        for (int i = 0; i < handed.size(); i++) {
+            Handed h = handed.get(i);
+            while (next < done.size() && done.get(next) < h.laidOut()) {
+                next++;
+            }
+            if (next == done.size()) {
+                break;
+            }
+            long drawn = done.get(next);
+            boolean lastBefore = i + 1 == handed.size() || handed.get(i + 1).laidOut() > drawn;
+            if (lastBefore) {
+                into.renderedMs().add(ms(drawn - h.pulseStart()));
+            }
+            for (double d : h.delaysToStart()) {
+                into.eventToRenderedMs().add(d + ms(drawn - h.pulseStart()));
+            }
+        }
+        handed.clear();
     }
 
     /** Starts timing pulses; call before the pump follows the run, so that this timer runs first. */
     void attach(RunPump pump) {
         start.start();
         scene.addPostLayoutPulseListener(pulseEnd);
+        tracker.setOnRenderedFrameTask(this::frameRendered);
         pump.setObserver(this);
     }
 
     /** What was recorded since the last call, and a fresh start; FX thread. */
     Samples drain() {
         Samples taken = s;
+        matchRendered(taken);
         s = new Samples();
         return taken;
     }
@@ -86,6 +143,7 @@ final class FrameRecorder implements RunPump.FrameObserver {
     void detach(RunPump pump) {
         pump.setObserver(null);
         scene.removePostLayoutPulseListener(pulseEnd);
+        tracker.setOnRenderedFrameTask(null);
         start.stop();
     }
 
@@ -114,6 +172,7 @@ final class FrameRecorder implements RunPump.FrameObserver {
             for (double d : pendingDelays) {
                 s.eventToLayoutMs().add(d + ms(now - pulseStart));
             }
+            handed.add(new Handed(pulseStart, now, List.copyOf(pendingDelays)));
         }
         pulseStart = 0;
     }

@@ -6,12 +6,12 @@ import dev.procession.app.run.AsyncControlFront;
 import dev.procession.app.run.RunViewModel;
 import dev.procession.app.shell.MainWindow;
 import dev.procession.app.shell.ShellModel;
+import dev.procession.app.workspace.HiddenViewFeed;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
 import dev.procession.protocol.Json;
 import dev.procession.supervisor.ProcFs;
 import dev.procession.supervisor.Run;
-import org.testfx.util.WaitForAsyncUtils;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -130,7 +130,7 @@ public final class UiBench {
         FrameRecorder[] recorder = new FrameRecorder[1];
         // Attached before the run starts, so that the recorder's timer runs before the pump's in a pulse.
         onFx(() -> {
-            recorder[0] = new FrameRecorder(w.stage().getScene(), l -> l.getClass().getSimpleName());
+            recorder[0] = new FrameRecorder(w.stage().getScene(), UiBench::viewName);
             recorder[0].attach(pump);
             w.shell().runChosen();
             return null;
@@ -203,14 +203,29 @@ public final class UiBench {
         }
     }
 
+    /** The run once the shell has one; the bench's class path has no TestFX, so it listens itself. */
+    /** A view by its class; a view fed only while seen by the view's. */
+    private static String viewName(RunPump.FrameListener l) {
+        return (l instanceof HiddenViewFeed h ? h.view() : l).getClass().getSimpleName();
+    }
+
     private static Run awaitRun(Window w) throws Exception {
+        CompletableFuture<Run> started = new CompletableFuture<>();
+        onFx(() -> {
+            var run = w.shell().run().runProperty();
+            run.subscribe(r -> {
+                if (r != null) {
+                    started.complete(r);
+                }
+            });
+            return null;
+        });
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.shell().run().runProperty().get() != null);
+            return started.get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the run did not start: "
                     + onFx(() -> w.shell().run().failureProperty().get()), e);
         }
-        return onFx(() -> w.shell().run().runProperty().get());
     }
 
     private static Map<String, Object> frames(FrameRecorder.Samples r, double seconds) {
@@ -227,6 +242,8 @@ public final class UiBench {
         m.put("fold_ms", spread(r.foldMs()));
         m.put("event_to_pull_ms", spread(r.eventToPullMs()));
         m.put("event_to_layout_ms", spread(r.eventToLayoutMs()));
+        m.put("frame_to_rendered_ms", spread(r.renderedMs()));
+        m.put("event_to_rendered_ms", spread(r.eventToRenderedMs()));
         Map<String, Object> views = new LinkedHashMap<>();
         r.viewMs().forEach((name, ms) -> views.put(name, spread(ms)));
         m.put("views_ms", views);
@@ -285,7 +302,8 @@ public final class UiBench {
         return m;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    /** Runs {@code work} on the FX thread and waits for its result (at most {@link #FX_LIMIT_S}). */
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

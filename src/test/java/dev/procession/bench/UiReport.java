@@ -95,15 +95,19 @@ public final class UiReport {
                 .append(busy(loadBefore) ? ": **the machine was busy**, so the times are contaminated by other work." : ".")
                 .append(" Percentiles are nearest-rank over every pulse (frames) or every event of the stretch.\n\n");
         md.append("| measure (ms) | p50 | p99 | max | target | result |\n|---|--:|--:|--:|---|---|\n");
+        row(md, "frame: pulse start to the frame drawn by the render thread (animations, the pump, CSS, layout, "
+                + "sync, painting)", "frame_to_rendered_ms", FRAME_TARGET_MS, "p99 <= 20 ms");
         row(md, "frame work on the FX thread: pulse start to end of layout (animations, the pump, CSS, layout)",
-                "frame_ms", FRAME_TARGET_MS, "p99 <= 20 ms");
+                "frame_ms", null, "");
         row(md, "the same frames, the FX thread's CPU time (what they cost whatever the load)", "frame_cpu_ms",
                 FRAME_TARGET_MS, "p99 <= 20 ms");
         row(md, "pulse interval", "interval_ms", null, "");
         row(md, "the pump's share, in frames that had events (fold and views)", "pump_ms", null, "");
         row(md, "the pump's share, FX thread CPU", "pump_cpu_ms", null, "");
-        row(md, "event appended -> the pull that folds it", "event_to_pull_ms", EVENT_TARGET_MS, "p99 <= 17 ms");
+        row(md, "event appended -> the pull that folds it", "event_to_pull_ms", null, "");
         row(md, "event appended -> end of that frame's layout", "event_to_layout_ms", null, "");
+        row(md, "event appended -> the first frame showing it drawn", "event_to_rendered_ms", EVENT_TARGET_MS,
+                "p99 <= 17 ms");
         md.append("\n").append(fmt(num(ui, "frames", "pulses"))).append(" pulses, ")
                 .append(fmt(num(ui, "frames", "pulses_with_events"))).append(" with events, ")
                 .append(fmt(num(ui, "frames", "events"))).append(" events. While the processes started (")
@@ -177,8 +181,8 @@ public final class UiReport {
     }
 
     private void misses(StringBuilder md) {
-        Double frame = num(ui, "frames", "frame_ms", "p99");
-        Double event = num(ui, "frames", "event_to_pull_ms", "p99");
+        Double frame = num(ui, "frames", "frame_to_rendered_ms", "p99");
+        Double event = num(ui, "frames", "event_to_rendered_ms", "p99");
         boolean frameMiss = frame != null && frame > FRAME_TARGET_MS;
         boolean eventMiss = event != null && event > EVENT_TARGET_MS;
         if (!frameMiss && !eventMiss) {
@@ -186,11 +190,11 @@ public final class UiReport {
         }
         md.append("\nMissed: ");
         if (frameMiss) {
-            md.append(String.format(Locale.ROOT, "frame work p99 %s ms against 20 ms (%.2fx over). ", fmt(frame),
+            md.append(String.format(Locale.ROOT, "frame (to drawn) p99 %s ms against 20 ms (%.2fx over). ", fmt(frame),
                     frame / FRAME_TARGET_MS));
         }
         if (eventMiss) {
-            md.append(String.format(Locale.ROOT, "event -> frame p99 %s ms against 17 ms (%.2fx over). ", fmt(event),
+            md.append(String.format(Locale.ROOT, "event -> frame drawn p99 %s ms against 17 ms (%.2fx over). ", fmt(event),
                     event / EVENT_TARGET_MS));
         }
         Map<String, Object> views = map(ui, "frames", "views_cpu_ms");
@@ -200,7 +204,8 @@ public final class UiReport {
                 .append(" ms (CPU p99 ").append(fmt(num(ui, "frames", "pump_cpu_ms", "p99")))
                 .append(" ms); the costliest view by CPU on average is ").append(costliest).append(" (mean ")
                 .append(fmt(num(views, costliest, "mean"))).append(" ms, p99 ").append(fmt(num(views, costliest, "p99")))
-                .append(" ms); the rest of a frame is the scene's animations, CSS and layout. A pull waits for the ")
+                .append(" ms); the rest of a frame is the scene's animations, CSS, layout, its sync to the render graph ")
+                .append("and the painting on the render thread. A pull waits for the ")
                 .append("next pulse, so an event waits for the frame before it to end: a long frame delays the events ")
                 .append("of the next.\n");
     }

@@ -7,16 +7,26 @@ import dev.procession.app.theme.ProcessColors;
 import dev.procession.app.theme.StatusLook;
 import dev.procession.events.Event;
 import dev.procession.model.ProcState;
+import dev.procession.model.ProcStatus;
 import dev.procession.model.RunHeader;
 import dev.procession.model.RunState;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import dev.procession.app.Children;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -55,11 +65,26 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
     private Language shown = Language.PYTHON;
     private List<String> text = List.of();
     private Map<Integer, List<ProcState>> cursors = Map.of();
+    /** What each line's cursors show: a sample changes every process, but seldom what its cursor says. */
+    private Map<Integer, List<CursorLook>> looks = Map.of();
+    /** The cells the list made, to redraw in place only the lines whose cursors changed. */
+    private final Set<CodeLineCell> cells = Collections.newSetFromMap(new WeakHashMap<>());
+
+    /** One cursor as drawn: a process's name, pid, colour and status icon. */
+    private record CursorLook(long pid, String name, String colorClass, ProcStatus status) {
+        static CursorLook of(ProcState p) {
+            return new CursorLook(p.pid(), p.name(), ProcessColors.styleClass(p), p.status());
+        }
+    }
 
     public CodeView() {
         setId("code-view");
         getStyleClass().add("code-view");
-        list.setCellFactory(l -> new CodeLineCell());
+        list.setCellFactory(l -> {
+            CodeLineCell cell = new CodeLineCell();
+            cells.add(cell);
+            return cell;
+        });
         // A fixed row height: a listing reads as code, not as a list of cards, and lays out in one pass.
         list.setFixedCellSize(34);
         list.setPlaceholder(new Label(Messages.text("code.none")));
@@ -146,6 +171,8 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         }
         lineNumbers.setAll(IntStream.rangeClosed(1, text.size()).boxed().toList());
         cursors = Map.of();
+        looks = Map.of();
+        list.refresh();
         placeCursors();
     }
 
@@ -159,8 +186,33 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         }
         if (!now.equals(cursors)) {
             cursors = now;
-            list.refresh();
+            Map<Integer, List<CursorLook>> nowLooks = new HashMap<>();
+            now.forEach((line, procs) -> nowLooks.put(line, procs.stream().map(CursorLook::of).toList()));
+            Set<Integer> changed = new HashSet<>();
+            for (Integer line : union(looks.keySet(), nowLooks.keySet())) {
+                if (!Objects.equals(looks.get(line), nowLooks.get(line))) {
+                    changed.add(line);
+                }
+            }
+            looks = nowLooks;
+            redraw(changed::contains);
             keepCursorsInView();
+        }
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Redraws in place the cells showing a line {@code which} accepts; the others stay as they are. */
+    private void redraw(Predicate<Integer> which) {
+        for (CodeLineCell cell : List.copyOf(cells)) {
+            Integer line = cell.getItem();
+            if (!cell.isEmpty() && line != null && which.test(line)) {
+                cell.draw(line);
+            }
         }
     }
 
@@ -184,59 +236,102 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
     /** Marks the cursor of process {@code pid} (none for null): the process chosen elsewhere. */
     public void select(Long pid) {
         selected = pid;
-        list.refresh();
+        redraw(line -> cursors.containsKey(line));
     }
 
     /** Cursors shown by name on one line; the others are counted. */
     private static final int SHOWN_BY_NAME = 2;
 
+    /**
+     * One line of the text with its cursors. Its nodes are made once and changed in place: a line
+     * with a crowd of cursors changes at most frames of a busy run, and a new row each time (a
+     * tooltip is a window of its own) was most of the frame.
+     */
     private final class CodeLineCell extends ListCell<Integer> {
+        private final Label number = new Label();
+        private final Label code = new Label();
+        private final HBox row;
+        private final List<CursorLabel> named = new ArrayList<>();
+        private final Label more = new Label();
+        private final Tooltip moreNames = new Tooltip();
+
         CodeLineCell() {
             // As wide as the view, never wider: the cursors at the end of a line stay in sight.
             setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(Integer line, boolean empty) {
-            super.updateItem(line, empty);
-            pseudoClassStateChanged(CURRENT, false);
-            if (empty || line == null || line > text.size()) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            Label number = new Label(String.format("%3d", line));
             number.getStyleClass().add("code-line-number");
-            Label code = new Label(text.get(line - 1));
             code.getStyleClass().add("code-text");
             // The code gives way (ellipsis) before a cursor does: who is here matters more than the line's tail.
             code.setMinWidth(0);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox row = new HBox(8, number, code, gap);
+            row = new HBox(8, number, code, gap);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            for (int i = 0; i < SHOWN_BY_NAME; i++) {
+                named.add(new CursorLabel());
+            }
+            more.getStyleClass().add("code-more-cursors");
+            more.setMinWidth(Region.USE_PREF_SIZE);
+            more.setTooltip(moreNames);
+        }
+
+        @Override
+        protected void updateItem(Integer line, boolean empty) {
+            super.updateItem(line, empty);
+            if (empty || line == null || line > text.size()) {
+                pseudoClassStateChanged(CURRENT, false);
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            draw(line);
+        }
+
+        void draw(int line) {
+            number.setText(String.format("%3d", line));
+            code.setText(text.get(line - 1));
             List<ProcState> here = cursors.getOrDefault(line, List.of());
             // Two cursors by name; more on one line (five people in one wait) are counted, so the code stays readable.
-            for (ProcState p : here.subList(0, Math.min(here.size(), SHOWN_BY_NAME))) {
-                Label cursor = new Label(p.name() + " " + p.pid());
-                cursor.getStyleClass().addAll("code-cursor", ProcessColors.styleClass(p));
-                cursor.setGraphic(StatusLook.icon(p.status()));
-                cursor.setMinWidth(Region.USE_PREF_SIZE);
-                cursor.pseudoClassStateChanged(SELECTED_PROCESS, selected != null && selected == p.pid());
-                row.getChildren().add(cursor);
+            List<Node> children = new ArrayList<>(row.getChildren().subList(0, 3));
+            for (int i = 0; i < Math.min(here.size(), SHOWN_BY_NAME); i++) {
+                named.get(i).show(here.get(i));
+                children.add(named.get(i));
             }
             if (here.size() > SHOWN_BY_NAME) {
                 List<ProcState> rest = here.subList(SHOWN_BY_NAME, here.size());
-                Label more = new Label(Messages.text("code.moreCursors", rest.size()));
-                more.getStyleClass().add("code-more-cursors");
-                more.setMinWidth(Region.USE_PREF_SIZE);
-                more.setTooltip(new javafx.scene.control.Tooltip(String.join(", ",
-                        rest.stream().map(p -> p.name() + " " + p.pid()).toList())));
-                row.getChildren().add(more);
+                more.setText(Messages.text("code.moreCursors", rest.size()));
+                moreNames.setText(String.join(", ", rest.stream().map(p -> p.name() + " " + p.pid()).toList()));
+                children.add(more);
             }
+            Children.arrange(row.getChildren(), children);
             pseudoClassStateChanged(CURRENT, !here.isEmpty());
             setText(null);
             setGraphic(row);
+        }
+    }
+
+    /** A cursor shown by name, restyled only in what changed. */
+    private final class CursorLabel extends Label {
+        private String colorClass;
+        private ProcStatus status;
+
+        CursorLabel() {
+            getStyleClass().add("code-cursor");
+            setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        void show(ProcState p) {
+            setText(p.name() + " " + p.pid());
+            String color = ProcessColors.styleClass(p);
+            if (!color.equals(colorClass)) {
+                getStyleClass().remove(colorClass);
+                getStyleClass().add(color);
+                colorClass = color;
+            }
+            if (p.status() != status) {
+                setGraphic(StatusLook.icon(p.status()));
+                status = p.status();
+            }
+            pseudoClassStateChanged(SELECTED_PROCESS, selected != null && selected == p.pid());
         }
     }
 }

@@ -60,7 +60,7 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
         }
         boolean atEnd = shown.isEmpty() || following();
         for (Event e : events) {
-            if (e.kind() == EventKind.PRINT && after.process(e.pid()) instanceof ProcState p) {
+            if (reads(e) && after.process(e.pid()) instanceof ProcState p) {
                 lines.add(new ConsoleLine(p.pid(), p.name(), ProcessColors.styleClass(p), e.micros() / 1e6,
                         e.text("text")));
             }
@@ -73,6 +73,11 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
         if (atEnd && !shown.isEmpty()) {
             list.scrollTo(shown.size() - 1);
         }
+    }
+
+    /** The events the console draws from: what processes printed. */
+    public static boolean reads(Event e) {
+        return e.kind() == EventKind.PRINT;
     }
 
     /** The console follows new lines until the reader selects one to look at. */
@@ -94,11 +99,18 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
     private static final javafx.css.PseudoClass SELECTED_PROCESS =
             javafx.css.PseudoClass.getPseudoClass("selected-process");
 
+    /** One line; its label is made once and restyled only when the line's process changes colour. */
     private final class LineCell extends ListCell<ConsoleLine> {
+        private final Label who = new Label();
+        private String whoColor;
+
+        LineCell() {
+            who.getStyleClass().add("console-proc");
+        }
+
         @Override
         protected void updateItem(ConsoleLine line, boolean empty) {
             super.updateItem(line, empty);
-            getStyleClass().removeIf(s -> s.startsWith("proc-color-"));
             pseudoClassStateChanged(SELECTED_PROCESS, !empty && line != null && selected != null
                     && selected == line.pid());
             if (empty || line == null) {
@@ -106,8 +118,12 @@ public final class ConsoleView extends BorderPane implements RunPump.FrameListen
                 setGraphic(null);
                 return;
             }
-            Label who = new Label(String.format("%7.2fs  %s [%d]", line.seconds(), line.proc(), line.pid()));
-            who.getStyleClass().addAll("console-proc", line.colorClass());
+            who.setText(String.format("%7.2fs  %s [%d]", line.seconds(), line.proc(), line.pid()));
+            if (!line.colorClass().equals(whoColor)) {
+                who.getStyleClass().remove(whoColor);
+                who.getStyleClass().add(line.colorClass());
+                whoColor = line.colorClass();
+            }
             setGraphic(who);
             setText(line.text());
         }

@@ -6,6 +6,7 @@ import dev.procession.app.theme.ProcessColors;
 import dev.procession.app.theme.StatusLook;
 import dev.procession.events.Event;
 import dev.procession.model.ProcState;
+import dev.procession.model.ProcStatus;
 import dev.procession.model.RunState;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,13 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
     /** A row's menu is made when asked for: building menus as rows scroll would cost every frame. */
     private TableRow<ProcessRow> row() {
         TableRow<ProcessRow> row = new TableRow<>();
+        // Every row is as tall as the first one laid out: with a fixed height the table lays out only
+        // the rows in view, not a row per process to estimate its height whenever a process changes.
+        row.heightProperty().addListener((obs, was, height) -> {
+            if (getFixedCellSize() <= 0 && row.getItem() != null && height.doubleValue() > 0) {
+                setFixedCellSize(height.doubleValue());
+            }
+        });
         row.setOnContextMenuRequested(e -> {
             ProcessRow item = row.getItem();
             if (item == null) {
@@ -123,18 +131,29 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
     private TableColumn<ProcessRow, String> pidColumn() {
         TableColumn<ProcessRow, String> c = textColumn("processes.column.pid", p -> Long.toString(p.pid()));
         c.setCellFactory(col -> new TableCell<>() {
+            // The chip is made once and recoloured only when the row's colour differs.
+            private final Label chip = new Label();
+            private String chipColor;
+
+            {
+                chip.getStyleClass().add("proc-chip");
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                getStyleClass().removeIf(s -> s.startsWith("proc-color-"));
                 ProcessRow row = getTableRow() == null ? null : getTableRow().getItem();
                 if (empty || row == null) {
                     setText(null);
                     setGraphic(null);
                     return;
                 }
-                Label chip = new Label();
-                chip.getStyleClass().addAll("proc-chip", ProcessColors.styleClass(row.proc()));
+                String color = ProcessColors.styleClass(row.proc());
+                if (!color.equals(chipColor)) {
+                    chip.getStyleClass().remove(chipColor);
+                    chip.getStyleClass().add(color);
+                    chipColor = color;
+                }
                 setGraphic(chip);
                 setText(text);
             }
@@ -148,6 +167,7 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
         c.setCellFactory(col -> new TableCell<>() {
             // One tooltip per cell, its text updated: a Tooltip is a window of its own, costly to make.
             private final Tooltip tip = new Tooltip();
+            private ProcStatus iconFor;
 
             @Override
             protected void updateItem(String word, boolean empty) {
@@ -160,7 +180,11 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
                     return;
                 }
                 setText(word);
-                setGraphic(StatusLook.icon(row.proc().status()));
+                ProcStatus status = row.proc().status();
+                if (status != iconFor || getGraphic() == null) {
+                    setGraphic(StatusLook.icon(status));
+                    iconFor = status;
+                }
                 tip.setText(word);
                 setTooltip(tip);
             }

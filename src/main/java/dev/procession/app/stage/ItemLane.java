@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.Children;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +114,7 @@ public final class ItemLane extends VBox {
         }
         List<Node> shown = new ArrayList<>(chips);
         shown.addAll(emptySlots.subList(0, Math.max(0, empty)));
-        if (!items.getChildren().equals(shown)) {
-            items.getChildren().setAll(shown);
-        }
+        Children.arrange(items.getChildren(), shown);
     }
 
     private void leave(Object gone, Node to, String reply, Map<Node, Point2D> before) {

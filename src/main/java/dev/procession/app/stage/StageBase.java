@@ -2,6 +2,7 @@ package dev.procession.app.stage;
 
 import dev.procession.app.theme.ProcessColors;
 import dev.procession.events.Event;
+import dev.procession.events.EventKind;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
 import java.util.ArrayList;
@@ -51,14 +52,40 @@ public abstract class StageBase implements ScenarioStage {
             // The pump calls every frame; nothing new means the animations go on undisturbed.
             return;
         }
+        RunState was = shown;
         shown = state;
         motion.finishAll();
         motion.setSpeed(speed);
+        if (was != null && onlyUsage(was, state, newEvents)) {
+            // A sample's frame (every second, every process) changes what no stage draws: the
+            // picture stays as it is, only the clock moves.
+            clockMoved(state);
+            return;
+        }
         draw(state, newEvents);
     }
 
     /** Draws {@code state}; the animations of the previous frame have ended. */
     protected abstract void draw(RunState state, List<Event> newEvents);
+
+    /** The run's clock moved to {@code state}'s and nothing else a stage draws changed; most stages show no clock. */
+    protected void clockMoved(RunState state) {
+    }
+
+    /** True when {@code events} are samples that changed only the processes' CPU and memory. */
+    private static boolean onlyUsage(RunState was, RunState now, List<Event> events) {
+        if (!events.stream().allMatch(e -> e.kind() == EventKind.SAMPLE) || was.primitives() != now.primitives()
+                || was.processes().size() != now.processes().size()) {
+            return false;
+        }
+        for (ProcState p : now.processes().values()) {
+            ProcState before = was.process(p.pid());
+            if (before != p && (before == null || !before.withUsage(p.usage()).equals(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The node layouts are computed in before a glide: the stage's content. */
     protected Region layoutRoot() {

@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.Children;
 import java.util.List;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
@@ -46,12 +47,10 @@ public final class Zone extends VBox {
 
     /** Makes the zone hold exactly {@code wanted}, in that order, moving only what changed. */
     public void arrange(List<? extends Node> wanted) {
-        if (!items.getChildren().equals(wanted)) {
-            for (Node n : wanted) {
-                n.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
-            }
-            items.getChildren().setAll(wanted);
+        for (Node n : wanted) {
+            n.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
         }
+        Children.arrange(items.getChildren(), wanted);
     }
 
     /** The pids of the process elements the zone holds, in order. */

@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -44,6 +46,9 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
     private final List<Region> colorProbes = new ArrayList<>();
     private final Region textProbe = probe("timeline-probe", "timeline-text");
     private final Region selectedProbe = probe("timeline-probe", "timeline-selected");
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    /** A drawing was left while the view could not be seen. */
+    private boolean stale;
     private long nowMicros;
     private Long selected;
 
@@ -81,6 +86,16 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
         setTop(bar);
         setCenter(holder);
         setBottom(scroll);
+        shown.addListener((obs, was, is) -> {
+            if (is && stale) {
+                draw();
+            }
+        });
+    }
+
+    /** Whether the view can be seen (its tab chosen); unseen, it keeps its lanes but leaves the drawing. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     private static Region probe(String... classes) {
@@ -125,6 +140,10 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
     }
 
     private void draw() {
+        stale = !shown.get();
+        if (stale) {
+            return;
+        }
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

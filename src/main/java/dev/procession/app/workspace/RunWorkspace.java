@@ -9,9 +9,12 @@ import dev.procession.app.processes.ProcessMenus;
 import dev.procession.app.processes.ProcessTable;
 import dev.procession.app.run.RunPump;
 import dev.procession.app.timeline.TimelineView;
+import dev.procession.events.Event;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -51,9 +54,31 @@ public final class RunWorkspace extends SplitPane {
         setOrientation(Orientation.VERTICAL);
         getItems().setAll(top, bottom);
         setDividerPositions(0.62);
-        List.<RunPump.FrameListener>of(processes, timeline, console, code, inspector).forEach(pump::addListener);
         sideShown.addListener((obs, old, now) -> dock(top, side, now, 0.66));
         bottomShown.addListener((obs, old, now) -> dock(this, bottom, now, 0.62));
+        // The timeline draws the status changes it saw frame by frame, so it is fed every frame; it
+        // only leaves its drawing for when it is seen. The other views show a state, so they catch up.
+        pump.addListener(whileShown(pump, processes, bottom, bottomShown, e -> false));
+        pump.addListener(timeline);
+        timeline.shownProperty().bind(shown(tabOf(bottom, timeline), bottomShown));
+        pump.addListener(whileShown(pump, console, bottom, bottomShown, ConsoleView::reads));
+        pump.addListener(whileShown(pump, code, side, sideShown, e -> false));
+        pump.addListener(whileShown(pump, inspector, side, sideShown, e -> false));
+    }
+
+    /** {@code view}, the content of one of {@code pane}'s tabs, fed while it can be seen. */
+    private static RunPump.FrameListener whileShown(RunPump pump, Node view, TabPane pane, BooleanProperty dockShown,
+                                                    Predicate<Event> reads) {
+        return new HiddenViewFeed((RunPump.FrameListener) view, shown(tabOf(pane, view), dockShown), pump::state,
+                reads);
+    }
+
+    private static Tab tabOf(TabPane pane, Node view) {
+        return pane.getTabs().stream().filter(t -> t.getContent() == view).findFirst().orElseThrow();
+    }
+
+    private static ObservableBooleanValue shown(Tab tab, BooleanProperty dockShown) {
+        return tab.selectedProperty().and(dockShown);
     }
 
     private static void dock(SplitPane pane, Node view, boolean shown, double divider) {

@@ -119,9 +119,7 @@ public final class KtvStage extends StageBase {
         door.arrange(queue);
         out.arrange(leaving);
         for (int i = 0; i < seatViews.size(); i++) {
-            Long pid = seated[i] == null ? null : (Long) seated[i].getProperties().get(StageStyles.PID_KEY);
-            double seconds = pid == null ? 0 : (state.micros() - satAt.getOrDefault(pid, state.micros())) / MICROS;
-            seatViews.get(i).seat(seated[i], seconds);
+            seatViews.get(i).seat(seated[i], seconds(seated[i], state));
         }
         motion.glideFrom(before, layoutRoot());
         fresh.forEach(motion::fadeIn);
@@ -136,6 +134,21 @@ public final class KtvStage extends StageBase {
         }
         showMain(state, mainBox);
         caption(sem, holders.size(), queue.size());
+    }
+
+    @Override
+    protected void clockMoved(RunState state) {
+        for (SeatView seat : seatViews) {
+            if (seat.person() != null) {
+                seat.seat(seat.person(), seconds(seat.person(), state));
+            }
+        }
+    }
+
+    /** How long the person in a seat has sat there, by the run's clock. */
+    private double seconds(Node person, RunState state) {
+        Long pid = person == null ? null : (Long) person.getProperties().get(StageStyles.PID_KEY);
+        return pid == null ? 0 : (state.micros() - satAt.getOrDefault(pid, state.micros())) / MICROS;
     }
 
     private void caption(SemaphoreState sem, int seated, int queued) {

@@ -1,8 +1,10 @@
 package dev.procession.app.stage.ktv;
 
 import dev.procession.app.Messages;
+import dev.procession.app.Children;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -33,7 +35,7 @@ final class SeatView extends VBox {
     /** Seats {@code person} (null: the seat is free), who has sat for {@code seconds}. */
     void seat(Node person, double seconds) {
         if (person == null) {
-            place.getChildren().setAll(free);
+            Children.arrange(place.getChildren(), List.of(free));
             time.setText(" ");
             pseudoClassStateChanged(StageStyles.ON, false);
             return;

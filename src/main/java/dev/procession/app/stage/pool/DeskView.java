@@ -1,8 +1,10 @@
 package dev.procession.app.stage.pool;
 
 import dev.procession.app.Messages;
+import dev.procession.app.Children;
 import dev.procession.app.stage.ItemChip;
 import dev.procession.app.stage.StageStyles;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -33,11 +35,11 @@ final class DeskView extends VBox {
         if (running != null) {
             task.show(running);
             caption.setText(Messages.text("stage.pool.desk.runs"));
-            taskPlace.getChildren().setAll(task);
+            Children.arrange(taskPlace.getChildren(), List.of(task));
         } else {
             idle.setText(word);
             caption.setText(" ");
-            taskPlace.getChildren().setAll(idle);
+            Children.arrange(taskPlace.getChildren(), List.of(idle));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.procession.app.stage.pool;
 
 import dev.procession.app.Messages;
+import dev.procession.app.Children;
 import dev.procession.app.stage.FlightLayer;
 import dev.procession.app.stage.ItemLane;
 import dev.procession.app.stage.ProcessTag;
@@ -147,9 +148,7 @@ public final class PoolStage extends StageBase {
                     : Messages.text("stage.pool.desk.gone"));
         }
         List<Node> row = pids.stream().filter(desks::containsKey).map(desks::get).map(Node.class::cast).toList();
-        if (!deskRow.getChildren().equals(row)) {
-            deskRow.getChildren().setAll(row);
-        }
+        Children.arrange(deskRow.getChildren(), row);
     }
 
     private void showOwner(RunState state, PoolState pool) {

@@ -1,6 +1,7 @@
 package dev.procession.app.stage.tree;
 
 import dev.procession.app.Messages;
+import dev.procession.app.Children;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
@@ -80,9 +81,7 @@ public final class ProcessTreeStage extends StageBase {
         }
         for (int d = 0; d < rows.size(); d++) {
             FlowPane row = (FlowPane) generations.getChildren().get(d);
-            if (!row.getChildren().equals(rows.get(d))) {
-                row.getChildren().setAll(rows.get(d));
-            }
+            Children.arrange(row.getChildren(), rows.get(d));
         }
         edges.setEdges(edgesOf(state));
         List<Node> fresh = new ArrayList<>(tags.all().values());
