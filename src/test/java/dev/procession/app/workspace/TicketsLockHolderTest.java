@@ -43,6 +43,9 @@ class TicketsLockHolderTest {
                         && window.fold().process(l.holder()).line() == 14).isPresent());
         LockState held = lock().orElseThrow();
         long holder = held.holder();
+        // Stopped first (through the supervisor, as the row's Pause would), so that on a loaded
+        // machine it cannot release the Lock and end before its menu opens.
+        run.pause(holder);
         window.rowAction(holder, Kind.KILL);
 
         String deadHand = held.label() + " held by dead pid " + holder;
