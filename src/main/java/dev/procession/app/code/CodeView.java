@@ -220,7 +220,7 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
             for (ProcState p : here.subList(0, Math.min(here.size(), SHOWN_BY_NAME))) {
                 Label cursor = new Label(p.name() + " " + p.pid());
                 cursor.getStyleClass().addAll("code-cursor", ProcessColors.styleClass(p));
-                cursor.setGraphic(StatusLook.icon(p.status()));
+                cursor.setGraphic(StatusLook.icon(p));
                 cursor.setMinWidth(Region.USE_PREF_SIZE);
                 cursor.pseudoClassStateChanged(SELECTED_PROCESS, selected != null && selected == p.pid());
                 row.getChildren().add(cursor);

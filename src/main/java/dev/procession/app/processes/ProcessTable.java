@@ -160,7 +160,7 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
                     return;
                 }
                 setText(word);
-                setGraphic(StatusLook.icon(row.proc().status()));
+                setGraphic(StatusLook.icon(row.proc()));
                 tip.setText(word);
                 setTooltip(tip);
             }

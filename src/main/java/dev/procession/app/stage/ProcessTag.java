@@ -2,12 +2,15 @@ package dev.procession.app.stage;
 
 import dev.procession.app.Messages;
 import dev.procession.app.theme.ProcessColors;
+import dev.procession.app.theme.StatusLook;
 import dev.procession.model.ProcState;
 import dev.procession.model.ProcStatus;
 import dev.procession.model.RunState;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The element of one process on a stage: its name and pid, its state as icon and word, and a
@@ -19,7 +22,8 @@ public final class ProcessTag extends VBox {
     private final Label title = new Label();
     private final Label status = new Label();
     private final Label daemon = new Label(Messages.text("stage.common.daemon"), StageIcons.DAEMON.node());
-    private StageIcons shownIcon;
+    /** The glyph of the status graphic on show, so a frame that keeps it makes no new node. */
+    private Ikon shownGlyph;
 
     public ProcessTag(long pid, String shapeClass) {
         this.pid = pid;
@@ -39,18 +43,24 @@ public final class ProcessTag extends VBox {
         return pid;
     }
 
-    /** Shows {@code p} with its own status word. */
+    /** Shows {@code p} with its own status, worded and drawn as the process table shows it. */
     public void update(ProcState p, RunState s) {
-        update(p, StatusText.word(p, s), StatusText.icon(p));
+        Ikon glyph = StatusLook.glyph(p);
+        show(p, StatusLook.word(p, s), glyph, glyph == shownGlyph ? null : StatusLook.icon(p));
     }
 
     /** Shows {@code p} with a word of the stage's story ("waiting at the red light"). */
     public void update(ProcState p, String word, StageIcons icon) {
-        title.setText(StatusText.nameAndPid(p));
+        show(p, word, icon.glyph(), icon.glyph() == shownGlyph ? null : icon.node());
+    }
+
+    /** {@code graphic} is null when the glyph on show stays. */
+    private void show(ProcState p, String word, Ikon glyph, FontIcon graphic) {
+        title.setText(ProcessNames.nameAndPid(p));
         status.setText(word);
-        if (icon != shownIcon) {
-            status.setGraphic(icon.node());
-            shownIcon = icon;
+        if (graphic != null) {
+            status.setGraphic(graphic);
+            shownGlyph = glyph;
         }
         daemon.setVisible(p.daemon());
         daemon.setManaged(p.daemon());

@@ -8,7 +8,7 @@ import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
-import dev.procession.app.stage.StatusText;
+import dev.procession.app.stage.ProcessNames;
 import dev.procession.app.stage.Zone;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
@@ -243,7 +243,7 @@ public final class ManagerStage extends StageBase {
     private String callText(RunState state, long pid) {
         ProcState p = state.process(pid);
         String op = pending.getOrDefault(pid, Messages.text("stage.manager.call.unknown"));
-        return Messages.text("stage.manager.call", op, p == null ? StatusText.pid(pid) : StatusText.nameAndPid(p));
+        return Messages.text("stage.manager.call", op, p == null ? ProcessNames.pid(pid) : ProcessNames.nameAndPid(p));
     }
 
     private static long mainPid(RunState state) {
