@@ -10,6 +10,7 @@ import dev.procession.model.ProcState;
 import dev.procession.model.RunHeader;
 import dev.procession.model.RunState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +216,9 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox row = new HBox(8, number, code, gap);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            List<ProcState> here = cursors.getOrDefault(line, List.of());
+            List<ProcState> here = new ArrayList<>(cursors.getOrDefault(line, List.of()));
+            // The process chosen elsewhere is always named, first: its mark must not hide in the count.
+            here.sort(Comparator.comparing((ProcState p) -> selected == null || selected != p.pid()));
             // Two cursors by name; more on one line (five people in one wait) are counted, so the code stays readable.
             for (ProcState p : here.subList(0, Math.min(here.size(), SHOWN_BY_NAME))) {
                 Label cursor = new Label(p.name() + " " + p.pid());

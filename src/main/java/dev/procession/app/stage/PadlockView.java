@@ -25,7 +25,7 @@ public final class PadlockView extends VBox {
     public PadlockView() {
         getStyleClass().add(STYLE);
         headline.getStyleClass().add("padlock-headline");
-        headline.setWrapText(true);
+        StageStyles.wrapInFull(headline);
         holderPlace.getStyleClass().add("padlock-holder");
         getChildren().addAll(headline, holderPlace, waiters);
     }

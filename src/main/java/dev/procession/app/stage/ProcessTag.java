@@ -21,6 +21,8 @@ public final class ProcessTag extends VBox {
     private final long pid;
     private final Label title = new Label();
     private final Label status = new Label();
+    /** A third line a stage may add: the last answer a worker got from the Manager's server. */
+    private final Label note = new Label();
     private final Label daemon = new Label(Messages.text("stage.common.daemon"), StageIcons.DAEMON.node());
     /** The glyph of the status graphic on show, so a frame that keeps it makes no new node. */
     private Ikon shownGlyph;
@@ -31,9 +33,14 @@ public final class ProcessTag extends VBox {
         getProperties().put(StageStyles.PID_KEY, pid);
         title.getStyleClass().add(StageStyles.PROCESS_TITLE);
         status.getStyleClass().add(StageStyles.PROCESS_STATUS);
+        // A long story ("asks the server: getitem, holding the lock") wraps rather than ends in "...".
+        StageStyles.wrapInFull(status);
+        note.getStyleClass().add(StageStyles.PROCESS_STATUS);
+        note.setManaged(false);
+        note.setVisible(false);
         daemon.getStyleClass().add(StageStyles.DAEMON_BADGE);
         HBox titleRow = new HBox(6, title);
-        getChildren().addAll(titleRow, status);
+        getChildren().addAll(titleRow, status, note);
         daemon.setManaged(false);
         daemon.setVisible(false);
         titleRow.getChildren().add(daemon);
@@ -85,6 +92,21 @@ public final class ProcessTag extends VBox {
         } else {
             update(p, word, icon);
         }
+    }
+
+    /** Shows {@code text} on a line of its own under the status, with {@code icon}; null hides the line. */
+    public void setNote(String text, StageIcons icon) {
+        boolean shown = text != null;
+        if (shown && note.getGraphic() == null) {
+            note.setGraphic(icon.node());
+        }
+        note.setText(text);
+        note.setVisible(shown);
+        note.setManaged(shown);
+    }
+
+    public String noteText() {
+        return note.isVisible() ? note.getText() : null;
     }
 
     public String titleText() {
