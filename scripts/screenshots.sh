@@ -3,7 +3,10 @@
 # (Xvfb, 1600x1000), a scenario chosen and started from the command line, the light and the dark
 # theme, each captured with ImageMagick's `import -window root`.
 #
-#   scripts/screenshots.sh [SCENARIO|all] [SECONDS]     (defaults: traffic-light, 6 s after start)
+#   scripts/screenshots.sh [SCENARIO|all] [SECONDS] [--set KEY=VALUE ...]   (defaults: traffic-light, 6 s)
+#
+# To check a layout rather than refresh the docs: SCREEN=1280x800 OUT=/tmp/shots scripts/screenshots.sh
+# ktv 5 --set people=100 takes a narrow window with 100 processes into /tmp/shots instead.
 #
 # `all` takes every scenario of `procession list`, each at the moment that best shows its lesson.
 #
@@ -14,7 +17,9 @@ set -euo pipefail
 root="$(dirname "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")")"
 scenario="${1:-traffic-light}"
 settle="${2:-6}"
-out="$root/docs/screenshots"
+sets=("${@:3}")
+out="${OUT:-$root/docs/screenshots}"
+screen="${SCREEN:-1600x1000}"
 
 need=()
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb)
@@ -36,8 +41,8 @@ shoot() {
   local theme="$1"
   local file="$out/$scenario-$theme.png"
   # Inside the X server: start the window, give it time to start the run, capture, close it.
-  xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
-    "$1" --scenario "$2" --run --theme "$3" & app=$!
+  xvfb-run -a -s "-screen 0 ${screen}x24" bash -c '
+    "$1" --scenario "$2" --run --theme "$3" "${@:6}" & app=$!
     # Wait for the window to be on the screen (a loaded machine takes a while), then let the run go.
     for _ in $(seq 120); do
       xwininfo -root -tree 2>/dev/null | grep -q "\"Procession\"" && break
@@ -47,7 +52,7 @@ shoot() {
     import -window root "$5"
     kill -TERM "$app"
     wait "$app" || true
-  ' shoot "$root/procession" "$scenario" "$theme" "$settle" "$file"
+  ' shoot "$root/procession" "$scenario" "$theme" "$settle" "$file" "${sets[@]}"
   echo "screenshots: wrote $file" >&2
 }
 

@@ -12,6 +12,7 @@ import dev.procession.model.RunHeader;
 import dev.procession.model.RunState;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.kordamp.ikonli.Ikon;
 
 /**
  * The scenario's Python listing or its Java program, as the log's header carries them, with one
@@ -289,7 +291,9 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         void draw(int line) {
             number.setText(String.format("%3d", line));
             code.setText(text.get(line - 1));
-            List<ProcState> here = cursors.getOrDefault(line, List.of());
+            List<ProcState> here = new ArrayList<>(cursors.getOrDefault(line, List.of()));
+            // The process chosen elsewhere is always named, first: its mark must not hide in the count.
+            here.sort(Comparator.comparing((ProcState p) -> selected == null || selected != p.pid()));
             // Two cursors by name; more on one line (five people in one wait) are counted, so the code stays readable.
             List<Node> children = new ArrayList<>(row.getChildren().subList(0, 3));
             for (int i = 0; i < Math.min(here.size(), SHOWN_BY_NAME); i++) {
@@ -312,7 +316,7 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
     /** A cursor shown by name, restyled only in what changed. */
     private final class CursorLabel extends Label {
         private String colorClass;
-        private ProcStatus status;
+        private Ikon glyph;
 
         CursorLabel() {
             getStyleClass().add("code-cursor");
@@ -327,9 +331,10 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
                 getStyleClass().add(color);
                 colorClass = color;
             }
-            if (p.status() != status) {
-                setGraphic(StatusLook.icon(p.status()));
-                status = p.status();
+            Ikon now = StatusLook.glyph(p);
+            if (now != glyph) {
+                setGraphic(StatusLook.icon(p));
+                glyph = now;
             }
             pseudoClassStateChanged(SELECTED_PROCESS, selected != null && selected == p.pid());
         }

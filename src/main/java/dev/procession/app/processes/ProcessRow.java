@@ -1,7 +1,6 @@
 package dev.procession.app.processes;
 
 import dev.procession.app.theme.StatusLook;
-import dev.procession.model.PrimitiveState;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,8 +38,6 @@ public final class ProcessRow {
 
     void update(ProcState p, RunState run) {
         proc.set(p);
-        String on = p.blockedOn();
-        PrimitiveState prim = on == null ? null : run.primitive(on);
-        statusWord.set(StatusLook.word(p, prim == null ? on : prim.label()));
+        statusWord.set(StatusLook.word(p, run));
     }
 }

@@ -22,6 +22,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.Ikon;
 
 /**
  * Every process of the run, one row each: PID, parent, name, role, status (icon and word),
@@ -167,7 +168,7 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
         c.setCellFactory(col -> new TableCell<>() {
             // One tooltip per cell, its text updated: a Tooltip is a window of its own, costly to make.
             private final Tooltip tip = new Tooltip();
-            private ProcStatus iconFor;
+            private Ikon iconFor;
 
             @Override
             protected void updateItem(String word, boolean empty) {
@@ -180,10 +181,10 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
                     return;
                 }
                 setText(word);
-                ProcStatus status = row.proc().status();
-                if (status != iconFor || getGraphic() == null) {
-                    setGraphic(StatusLook.icon(status));
-                    iconFor = status;
+                Ikon glyph = StatusLook.glyph(row.proc());
+                if (glyph != iconFor || getGraphic() == null) {
+                    setGraphic(StatusLook.icon(row.proc()));
+                    iconFor = glyph;
                 }
                 tip.setText(word);
                 setTooltip(tip);

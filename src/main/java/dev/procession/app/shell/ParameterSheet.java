@@ -10,10 +10,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
- * A scenario's parameters, one row each: name, field and its bounds, then the help line or, for a
- * refused value, the engine's reason in its place.
+ * A scenario's parameters, three rows each: the name on a line of its own (never cut short, however
+ * narrow the sidebar), the field and its bounds, then the help line or, for a refused value, the
+ * engine's reason in its place.
  */
 final class ParameterSheet extends GridPane {
 
@@ -24,16 +26,17 @@ final class ParameterSheet extends GridPane {
             Parameter p = field.parameter();
             Label name = new Label(p.name());
             name.getStyleClass().add(Styles.PARAMETER_NAME);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Node input = input(field);
             name.setLabelFor(input);
-            add(name, 0, row);
-            add(input, 1, row);
+            add(name, 0, row++, 2, 1);
+            add(input, 0, row);
             Label bounds = new Label(bounds(p));
             bounds.getStyleClass().add(Styles.PARAMETER_BOUNDS);
-            add(bounds, 2, row);
-            row++;
-            add(note(field), 0, row, 3, 1);
-            row++;
+            bounds.setWrapText(true);
+            setHgrow(bounds, Priority.ALWAYS);
+            add(bounds, 1, row++);
+            add(note(field), 0, row++, 2, 1);
         }
         if (model.fields().isEmpty()) {
             add(new Label(Messages.text("parameters.none")), 0, 0);

@@ -6,6 +6,7 @@ import dev.procession.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -55,7 +56,19 @@ final class ScenarioLibrary extends TreeView<ScenarioLibrary.Entry> {
         }
     }
 
+    /**
+     * A row that wraps a long title onto a second line in a narrow sidebar instead of cutting it
+     * short; its tooltip names the scenario in full as well.
+     */
     private static final class EntryCell extends TreeCell<Entry> {
+        private final Tooltip tip = new Tooltip();
+
+        EntryCell() {
+            setWrapText(true);
+            // As wide as the tree, never wider: the text wraps rather than running off the side.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Entry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -63,6 +76,7 @@ final class ScenarioLibrary extends TreeView<ScenarioLibrary.Entry> {
             if (empty || entry == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             switch (entry) {
@@ -77,6 +91,8 @@ final class ScenarioLibrary extends TreeView<ScenarioLibrary.Entry> {
                     getStyleClass().add(Styles.LIBRARY_SCENARIO);
                 }
             }
+            tip.setText(getText());
+            setTooltip(tip);
         }
     }
 }

@@ -25,7 +25,7 @@ public final class PadlockView extends VBox {
     public PadlockView() {
         getStyleClass().add(STYLE);
         headline.getStyleClass().add("padlock-headline");
-        headline.setWrapText(true);
+        StageStyles.wrapInFull(headline);
         holderPlace.getStyleClass().add("padlock-holder");
         getChildren().addAll(headline, holderPlace, waiters);
     }
@@ -58,7 +58,7 @@ public final class PadlockView extends VBox {
         }
         ProcState h = state.process(lock.holder());
         return Messages.text("stage.common.lock.heldBy", lock.label(),
-                h == null ? StatusText.pid(lock.holder()) : StatusText.nameAndPid(h));
+                h == null ? ProcessNames.pid(lock.holder()) : ProcessNames.nameAndPid(h));
     }
 
     public String headlineText() {

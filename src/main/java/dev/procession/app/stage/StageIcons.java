@@ -1,20 +1,20 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.theme.StatusLook;
+import dev.procession.model.ProcStatus;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Every icon the stages draw, by what it means; stage.css colours them. */
+/**
+ * Every icon the stages draw beside a story word, by what it means; stage.css colours them. A
+ * process's own status is drawn by {@link StatusLook}: the two story icons that mean a status
+ * (waiting, done) are its glyphs, so one shape means one thing everywhere.
+ */
 public enum StageIcons {
-    STARTING(Material2MZ.SCHEDULE),
-    RUNNING(Material2MZ.PLAY_ARROW),
-    SLEEPING(Material2AL.HOTEL),
-    BLOCKED(Material2AL.HOURGLASS_EMPTY),
-    PAUSED(Material2MZ.PAUSE),
-    ORPHAN(Material2AL.LINK_OFF),
-    EXITED(Material2AL.CHECK_CIRCLE),
-    EXITED_BADLY(Material2AL.CANCEL),
+    BLOCKED(StatusLook.glyph(ProcStatus.BLOCKED)),
+    EXITED(StatusLook.glyph(ProcStatus.EXITED)),
     DAEMON(Material2MZ.NIGHTS_STAY),
     SIGNAL(Material2AL.FLASH_ON),
     LOCKED(Material2AL.LOCK),
@@ -39,6 +39,10 @@ public enum StageIcons {
 
     StageIcons(Ikon glyph) {
         this.glyph = glyph;
+    }
+
+    Ikon glyph() {
+        return glyph;
     }
 
     /** A new node: a node has one parent, so every use gets its own. */

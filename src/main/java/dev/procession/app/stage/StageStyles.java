@@ -1,6 +1,8 @@
 package dev.procession.app.stage;
 
 import javafx.css.PseudoClass;
+import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 
 /** Style classes and pseudo-classes of the stages, named once; stage.css gives them their look. */
 public final class StageStyles {
@@ -29,6 +31,21 @@ public final class StageStyles {
     public static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
     public static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
 
+    /**
+     * The narrowest a zone of process elements gets before the zones beside it go under it instead
+     * (see {@link Columns}): one element with a long name and a seven-digit pid, and the zone's padding.
+     */
+    public static final double ZONE_MIN_WIDTH = 240;
+
     private StageStyles() {
+    }
+
+    /**
+     * Lets {@code label} wrap onto more lines and never be given less height than its lines need:
+     * a box short of room otherwise shrinks a wrapped label to one line and ends it with "...".
+     */
+    public static void wrapInFull(Labeled label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
     }
 }

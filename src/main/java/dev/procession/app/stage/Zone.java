@@ -21,7 +21,7 @@ public final class Zone extends VBox {
         getStyleClass().addAll(StageStyles.ZONE, styleClass);
         title.getStyleClass().add(StageStyles.ZONE_TITLE);
         title.setText(titleText);
-        title.setWrapText(true);
+        StageStyles.wrapInFull(title);
         items.setPrefWrapLength(200);
         VBox.setVgrow(items, Priority.ALWAYS);
         getChildren().addAll(title, items);

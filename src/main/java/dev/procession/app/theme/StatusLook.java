@@ -1,8 +1,10 @@
 package dev.procession.app.theme;
 
 import dev.procession.app.Messages;
+import dev.procession.model.PrimitiveState;
 import dev.procession.model.ProcState;
 import dev.procession.model.ProcStatus;
+import dev.procession.model.RunState;
 import java.util.Locale;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -10,29 +12,41 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * How a process's status looks everywhere: an icon of its own shape, a word, and a style class;
- * colour never carries the meaning alone.
+ * How a process's status looks everywhere (the process table, the stages, the code cursors): an
+ * icon of its own shape, one word from the bundle, and a style class; colour never carries the
+ * meaning alone.
  */
 public final class StatusLook {
     private StatusLook() {
     }
 
-    public static FontIcon icon(ProcStatus status) {
-        FontIcon icon = new FontIcon(glyph(status));
-        icon.getStyleClass().addAll("status-icon", styleClass(status));
+    /** A new icon node for {@code p}'s status: a node has one parent, so every use gets its own. */
+    public static FontIcon icon(ProcState p) {
+        FontIcon icon = new FontIcon(glyph(p));
+        icon.getStyleClass().addAll("status-icon", styleClass(p.status()));
         return icon;
     }
 
-    private static Ikon glyph(ProcStatus status) {
+    /** The one map from status to icon; an exit with a code other than 0 has an icon of its own. */
+    public static Ikon glyph(ProcState p) {
+        return p.status() == ProcStatus.EXITED && !cleanExit(p) ? Material2AL.CANCEL : glyph(p.status());
+    }
+
+    /** The icon of {@code status} (for an exit: a clean one). */
+    public static Ikon glyph(ProcStatus status) {
         return switch (status) {
             case STARTING -> Material2MZ.SCHEDULE;
             case RUNNING -> Material2MZ.PLAY_ARROW;
             case SLEEPING -> Material2MZ.SNOOZE;
-            case BLOCKED -> Material2MZ.PAN_TOOL;
+            case BLOCKED -> Material2AL.HOURGLASS_EMPTY;
             case PAUSED -> Material2MZ.PAUSE_CIRCLE_FILLED;
             case ORPHAN -> Material2AL.LINK_OFF;
-            case EXITED -> Material2AL.CHECK_CIRCLE_OUTLINE;
+            case EXITED -> Material2AL.CHECK_CIRCLE;
         };
+    }
+
+    private static boolean cleanExit(ProcState p) {
+        return p.exitCode() != null && p.exitCode() == 0;
     }
 
     /** "status-blocked": the style class CSS colours each status by. */
@@ -40,14 +54,23 @@ public final class StatusLook {
         return "status-" + status.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The word for a process's status, with what it waits on or how it ended: "blocked on lock". */
-    public static String word(ProcState p, String blockedOnLabel) {
+    /** The word for a process's status, with what it waits on or how it ended: "blocked on lock", "exited -9". */
+    public static String word(ProcState p, RunState run) {
         ProcStatus s = p.status();
         return switch (s) {
-            case BLOCKED -> Messages.text("proc.status.blocked.on", blockedOnLabel == null ? "?" : blockedOnLabel);
+            case BLOCKED -> Messages.text("proc.status.blocked.on", blockedOn(p, run));
             case EXITED -> p.exitCode() == null ? Messages.text("proc.status.exited.unknown")
                     : Messages.text("proc.status.exited.code", p.exitCode());
             default -> Messages.text("proc.status." + s.name().toLowerCase(Locale.ROOT));
         };
+    }
+
+    /** What it waits for, as the program names it: "e", "lock", or a child's name for a join. */
+    public static String blockedOn(ProcState p, RunState run) {
+        if (p.blockedOn() == null) {
+            return "?";
+        }
+        PrimitiveState prim = run.primitive(p.blockedOn());
+        return prim != null ? prim.label() : p.blockedOn();
     }
 }

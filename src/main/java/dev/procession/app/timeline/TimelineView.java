@@ -223,6 +223,11 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
         draw();
     }
 
+    /** The pid whose lane is marked (null: none), for tests. */
+    public Long selectedPid() {
+        return selected;
+    }
+
     /** The number of lanes, for tests. */
     public int laneCount() {
         return lanes.size();

@@ -26,9 +26,15 @@ public record RecordedRun(long exitCode, List<Event> events, Object extra) {
 
     public static RecordedRun of(String scenario, Map<String, String> settings, double speed, FolderReader reader)
             throws Exception {
+        return of(scenario, settings, speed, 60, reader);
+    }
+
+    /** A run given {@code seconds} to end: 100 processes take a while to start on a busy machine. */
+    public static RecordedRun of(String scenario, Map<String, String> settings, double speed, int seconds,
+            FolderReader reader) throws Exception {
         Map<String, Object> params = Scenarios.resolve(Scenarios.byId(scenario), settings);
         return RealRun.with(scenario, params, speed, run -> {
-            long code = run.finished().get(60, TimeUnit.SECONDS);
+            long code = run.finished().get(seconds, TimeUnit.SECONDS);
             Object extra = reader.read(run);
             return new RecordedRun(code, run.log().snapshot(), extra);
         });

@@ -7,8 +7,11 @@ import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
 
 /** Checks every stage passes at every frame. Call on the FX thread. */
 public final class StageChecks {
@@ -39,6 +42,46 @@ public final class StageChecks {
             assertThat(t.titleText()).as("title of %d %s", t.pid(), at).isEqualTo(p.name() + " · " + p.pid());
             assertThat(t.statusText()).as("status word of %d %s", t.pid(), at).isNotBlank();
             assertThat(t.getStyleClass()).as("colour of %d", t.pid()).contains(ProcessColors.styleClass(p));
+        }
+    }
+
+    /**
+     * No label on the stage is cut short: the text its skin draws is the whole of its text, not a
+     * part of it ended by the ellipsis; and no process element reaches past the stage's sides.
+     * Call once a pulse has laid the stage out.
+     */
+    public static void nothingIsCutShort(ScenarioStage stage, String at) {
+        List<String> cut = new ArrayList<>();
+        collectCut(stage.node(), cut);
+        // Nor is an element pushed past the stage's edges, where the stage's frame would cut it.
+        Bounds frame = stage.node().localToScene(stage.node().getLayoutBounds());
+        for (ProcessTag t : tags(stage.node())) {
+            Bounds b = t.localToScene(t.getLayoutBounds());
+            if (t.isVisible() && (b.getMinX() < frame.getMinX() - 1 || b.getMaxX() > frame.getMaxX() + 1)) {
+                cut.add("'" + t.titleText() + "' reaches from x=" + (int) b.getMinX() + " to " + (int) b.getMaxX()
+                        + ", the stage from " + (int) frame.getMinX() + " to " + (int) frame.getMaxX());
+            }
+        }
+        assertThat(cut).as("labels cut short %s", at).isEmpty();
+    }
+
+    private static void collectCut(Node n, List<String> cut) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            for (Node child : l.getChildrenUnmodifiable()) {
+                // Its drawn text, not its graphic (an icon is a Text too), ended by the ellipsis. A text
+                // changed this frame is drawn at the next layout: until then the skin shows the old one.
+                if (child instanceof Text drawn && child != l.getGraphic()
+                        && drawn.getText().endsWith(l.getEllipsisString()) && !l.getText().equals(drawn.getText())) {
+                    cut.add("'" + l.getText() + "' drawn as '" + drawn.getText() + "' in " + (int) l.getWidth()
+                            + " px (" + l.getStyleClass() + ")");
+                }
+            }
+        }
+        if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collectCut(c, cut));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
+import dev.procession.app.stage.Columns;
 import dev.procession.app.stage.Zone;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
@@ -25,8 +26,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -63,15 +62,12 @@ public final class KtvStage extends StageBase {
         roomTitle.getStyleClass().add(StageStyles.ZONE_TITLE);
         VBox room = new VBox(8, roomTitle, seats);
         room.getStyleClass().addAll(StageStyles.ZONE, ROOM);
-        HBox floor = new HBox(12, door, room, out);
-        HBox.setHgrow(door, Priority.ALWAYS);
-        HBox.setHgrow(room, Priority.ALWAYS);
-        HBox.setHgrow(out, Priority.ALWAYS);
-        door.setPrefWidth(1);
-        room.setPrefWidth(1);
-        out.setPrefWidth(1);
+        Columns floor = new Columns(12, StageStyles.ZONE_MIN_WIDTH, door, room, out);
         seats.setPrefWrapLength(200);
-        content.getChildren().addAll(new HBox(24, new VBox(4, taken, semaphoreLine), mainBox), floor);
+        StageStyles.wrapInFull(taken);
+        StageStyles.wrapInFull(semaphoreLine);
+        Columns top = new Columns(24, StageStyles.ZONE_MIN_WIDTH, new VBox(4, taken, semaphoreLine), mainBox);
+        content.getChildren().addAll(top, floor);
     }
 
     @Override

@@ -8,7 +8,7 @@ import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
-import dev.procession.app.stage.StatusText;
+import dev.procession.app.stage.ProcessNames;
 import dev.procession.app.stage.Zone;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
@@ -59,7 +59,7 @@ public final class ManagerStage extends StageBase {
     private record Round(ManagerState manager, SharedObjectState dict, LockState lock) {
     }
 
-    private final FlightLayer flights = new FlightLayer();
+    private final FlightLayer flights = new FlightLayer().lettingFlightsLand();
     private final Label headline = new Label();
     private final VBox history = new VBox(4);
     private final Zone workers = new Zone(WORKERS_ZONE, Messages.text("stage.manager.workers"));
@@ -71,6 +71,11 @@ public final class ManagerStage extends StageBase {
     private final Map<Long, Integer> roundOf = new HashMap<>();
     /** Calls waiting for the server, in the order they were made: caller to the call's op. */
     private final Map<Long, String> pending = new LinkedHashMap<>();
+    /**
+     * The last answer each worker got, shown on its element: at a high call rate the answers' flights
+     * are cut short by the caller's next call, and this is where an answer can still be read.
+     */
+    private final Map<Long, String> lastAnswer = new HashMap<>();
     private final Map<Integer, Long> printed = new HashMap<>();
     private final Map<Integer, Long> startOf = new HashMap<>();
     private final Set<String> usedLocks = new HashSet<>();
@@ -117,7 +122,10 @@ public final class ManagerStage extends StageBase {
         Map<Object, Object> contents = round == null || round.dict() == null ? null : dict(round.dict());
         server.show(serverTag(state, r, round), "d", contents, contents == null ? null : contents.get(KEY), score);
         glideFrom(before);
-        motion.afterLayout(() -> server.calls().animate(flights, motion));
+        motion.afterLayout(() -> {
+            flights.landMoved();
+            server.calls().animate(flights, motion);
+        });
         captions(rounds, r, withLock, state);
     }
 
@@ -146,6 +154,7 @@ public final class ManagerStage extends StageBase {
                 continue;
             }
             ProcessTag tag = tags.of(p.pid(), pid -> new ProcessTag(pid, WORKER));
+            tag.setNote(lastAnswer.get(p.pid()), StageIcons.MESSAGE);
             String call = pending.get(p.pid());
             boolean holds = lock != null && p.alive() && Long.valueOf(p.pid()).equals(lock.holder());
             if (call != null && p.status() == ProcStatus.BLOCKED) {
@@ -202,6 +211,8 @@ public final class ManagerStage extends StageBase {
     private void callsToTheServer(RunState state, List<Event> newEvents, int r, List<Round> rounds,
                                   Map<Node, Point2D> before) {
         for (Event e : newEvents) {
+            // What a caller does next lands the answer still flying to it: it is shown as done before.
+            flights.land(tags.get(e.pid()));
             if (e.kind() == EventKind.ACQUIRED && e.obj() != null) {
                 usedLocks.add(e.obj());
             }
@@ -220,6 +231,7 @@ public final class ManagerStage extends StageBase {
                 String reply = e.kind() == EventKind.PROXY_ERROR ? Messages.text("stage.manager.reply.error")
                         : "→ " + PyRepr.of(e.get("value"));
                 server.calls().answer(index, tags.get(e.pid()), reply);
+                lastAnswer.put(e.pid(), Messages.text("stage.manager.worker.answer", pending.get(e.pid()), reply));
                 pending.remove(e.pid());
             } else if (e.kind() == EventKind.EXIT) {
                 pending.remove(e.pid());
@@ -244,7 +256,7 @@ public final class ManagerStage extends StageBase {
     private String callText(RunState state, long pid) {
         ProcState p = state.process(pid);
         String op = pending.getOrDefault(pid, Messages.text("stage.manager.call.unknown"));
-        return Messages.text("stage.manager.call", op, p == null ? StatusText.pid(pid) : StatusText.nameAndPid(p));
+        return Messages.text("stage.manager.call", op, p == null ? ProcessNames.pid(pid) : ProcessNames.nameAndPid(p));
     }
 
     private static long mainPid(RunState state) {

@@ -8,7 +8,7 @@ import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
-import dev.procession.app.stage.StatusText;
+import dev.procession.app.stage.ProcessNames;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
 import dev.procession.model.PipeEndState;
@@ -103,8 +103,8 @@ public final class PipeStage extends StageBase {
         switch (e.kind()) {
             case SEND -> sent++;
             case RECV -> received++;
-            case EOF -> eofFor.put(e.obj(), p == null ? StatusText.pid(e.pid()) : StatusText.nameAndPid(p));
-            case CLOSE -> closedBy.put(e.obj(), p == null ? StatusText.pid(e.pid()) : StatusText.nameAndPid(p));
+            case EOF -> eofFor.put(e.obj(), p == null ? ProcessNames.pid(e.pid()) : ProcessNames.nameAndPid(p));
+            case CLOSE -> closedBy.put(e.obj(), p == null ? ProcessNames.pid(e.pid()) : ProcessNames.nameAndPid(p));
             default -> { }
         }
         if (e.pid() > 0 && e.kind() != EventKind.NEW) {

@@ -7,6 +7,7 @@ import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
+import dev.procession.app.stage.Columns;
 import dev.procession.app.stage.Zone;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
@@ -22,8 +23,6 @@ import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -52,13 +51,12 @@ public final class TicketsStage extends StageBase {
         super(context, "tickets-stage", new VBox(16));
         VBox content = (VBox) layoutRoot();
         sales.getStyleClass().add(SALES);
-        sales.setWrapText(true);
+        StageStyles.wrapInFull(sales);
         VBox left = new VBox(12, database, sales, mainBox);
         left.setMinWidth(260);
         left.setMaxWidth(320);
         VBox right = new VBox(12, padlock, buyers);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        content.getChildren().add(new HBox(24, left, right));
+        content.getChildren().add(new Columns(24, StageStyles.ZONE_MIN_WIDTH, left, right));
         padlock.setManaged(false);
         padlock.setVisible(false);
     }

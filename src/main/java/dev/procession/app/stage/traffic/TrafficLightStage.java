@@ -7,6 +7,7 @@ import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
 import dev.procession.app.stage.StageIcons;
 import dev.procession.app.stage.StageStyles;
+import dev.procession.app.stage.Columns;
 import dev.procession.app.stage.Zone;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
@@ -56,20 +57,19 @@ public final class TrafficLightStage extends StageBase {
         super(context, "traffic-light-stage", new VBox(16));
         VBox content = (VBox) layoutRoot();
         through.getStyleClass().add(StageStyles.BIG_NUMBER);
+        StageStyles.wrapInFull(through);
         VBox caption = new VBox(8, through, mainBox);
-        HBox top = new HBox(24, lightBox, caption);
+        lightBox.setMaxWidth(Region.USE_PREF_SIZE);
+        Columns top = new Columns(24, StageStyles.ZONE_MIN_WIDTH, lightBox, caption);
         Region line = new Region();
         line.getStyleClass().add(STOP_LINE);
         Label stop = new Label(Messages.text("stage.traffic.stop"));
         stop.getStyleClass().add("stop-word");
         VBox lineBox = new VBox(4, stop, line);
         VBox.setVgrow(line, Priority.ALWAYS);
-        HBox road = new HBox(12, waiting, lineBox, passed);
+        lineBox.setMaxWidth(Region.USE_PREF_SIZE);
+        Columns road = new Columns(12, StageStyles.ZONE_MIN_WIDTH, waiting, lineBox, passed);
         road.getStyleClass().add(ROAD);
-        HBox.setHgrow(waiting, Priority.ALWAYS);
-        HBox.setHgrow(passed, Priority.ALWAYS);
-        waiting.setPrefWidth(1);
-        passed.setPrefWidth(1);
         content.getChildren().addAll(top, road);
     }
 

@@ -1,7 +1,7 @@
 package dev.procession.app.stage.tree;
 
 import dev.procession.app.Messages;
-import dev.procession.app.stage.StatusText;
+import dev.procession.app.stage.ProcessNames;
 import dev.procession.model.BarrierState;
 import dev.procession.model.ConditionState;
 import dev.procession.model.FlagState;
@@ -121,7 +121,7 @@ record PrimitiveSummary(String title, List<String> slots, int empty, List<String
 
     private static String who(long pid, RunState s) {
         ProcState p = s.process(pid);
-        return p == null ? StatusText.pid(pid) : p.name() + " · " + pid;
+        return p == null ? ProcessNames.pid(pid) : p.name() + " · " + pid;
     }
 
     private static List<String> more(List<String> shown, int total) {

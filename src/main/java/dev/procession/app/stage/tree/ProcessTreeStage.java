@@ -2,6 +2,7 @@ package dev.procession.app.stage.tree;
 
 import dev.procession.app.Messages;
 import dev.procession.app.Children;
+import dev.procession.app.stage.ProcessNames;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
@@ -163,7 +164,7 @@ public final class ProcessTreeStage extends StageBase {
             Point2D from = sender == null || tags.get(sender.pid()) == null ? new Point2D(0, 0)
                     : centreOf(tags.get(sender.pid()));
             SignalFlight.fly(flights, motion, String.valueOf(e.get("signal")),
-                    sender == null ? by : dev.procession.app.stage.StatusText.nameAndPid(sender), from, to);
+                    sender == null ? by : ProcessNames.nameAndPid(sender), from, to);
         }
     }
 
