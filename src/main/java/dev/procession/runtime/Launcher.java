@@ -40,6 +40,10 @@ public final class Launcher {
     private static final List<String> CHILD_FLAGS = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss256k", "-Xms8m", "-Xmx64m",
             "-XX:CICompilerCount=1",
+            // No replay of the training run's compilations: one thread less per child, and with C1
+            // only it did not start a child any sooner. (The diagnostic unlock also lets
+            // PROCESSION_CHILD_OPTS add -XX:ArchiveRelocationMode=0: see docs/benchmarks.md, "Child memory".)
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining",
             // Nothing of a child stays in /tmp when a signal kills it: no perf data file, no attach socket.
             "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
             // Signals keep their default meaning, so SIGTERM kills at once as it does a Python child.

@@ -130,6 +130,17 @@ public final class BenchMain {
             out.put(Long.toString(n), Stats.summarize(samples, "median_ms", 3, Map.of()));
             log("spawn_ready N=%d: median %.1f ms %s", n, Stats.median(samples), Stats.rounded(samples, 1));
         }
+        List<Double> hello = notes.stream().filter(x -> x.containsKey("hello_ms"))
+                .map(x -> ((Number) x.get("hello_ms")).doubleValue()).toList();
+        if (!hello.isEmpty()) {
+            List<Double> one = notes.stream().filter(x -> x.containsKey("hello_ms"))
+                    .map(x -> ((Number) x.get("ms")).doubleValue()).toList();
+            double ratio = Stats.median(one) / Stats.median(hello);
+            log("bare java hello with a child's flags and cache: median %.1f ms %s; spawn_ready N=1 / hello %.2fx",
+                    Stats.median(hello), Stats.rounded(hello, 1), ratio);
+            // Not in mp_bench.py: a child's start against the JVM's own floor, measured alternately.
+            out.put("bare_hello", Stats.summarize(hello, "median_ms", 3, Map.of("ratio", Stats.round(ratio, 3))));
+        }
         return out;
     }
 
@@ -141,6 +152,7 @@ public final class BenchMain {
         List<Double> cpu = new ArrayList<>();
         List<Double> pss = new ArrayList<>();
         List<Double> uss = new ArrayList<>();
+        List<Double> threads = new ArrayList<>();
         for (Map<String, Object> x : notes) {
             List<Double> mb = doubles(x.get("mb"));
             samples.add(Stats.median(mb));
@@ -148,9 +160,10 @@ public final class BenchMain {
             cpu.add(Stats.median(doubles(x.get("cpu_ms"))));
             pss.add(Stats.median(doubles(x.get("pss_mb"))));
             uss.add(Stats.median(doubles(x.get("uss_mb"))));
+            threads.add(Stats.median(doubles(x.get("threads"))));
         }
-        log("child_rss_mb: median %.1f MiB %s (PSS %.1f, USS %.1f); CPU used by a child until ready: median %.0f ms %s",
-                Stats.median(samples), Stats.rounded(samples, 1), Stats.median(pss), Stats.median(uss),
+        log("child_rss_mb: median %.1f MiB %s (PSS %.1f, USS %.1f, threads %.0f); CPU used by a child until ready: median %.0f ms %s",
+                Stats.median(samples), Stats.rounded(samples, 1), Stats.median(pss), Stats.median(uss), Stats.median(threads),
                 Stats.median(cpu), Stats.rounded(cpu, 0));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("children", (long) children);
@@ -160,6 +173,7 @@ public final class BenchMain {
         // Nor these: the same children's proportional and unique set sizes (smaps_rollup).
         extra.put("pss_mb", Stats.summarize(pss, "median_mb", 3, Map.of()));
         extra.put("uss_mb", Stats.summarize(uss, "median_mb", 3, Map.of()));
+        extra.put("threads", Stats.summarize(threads, "median", 1, Map.of()));
         return Stats.summarize(samples, "median_mb", 3, extra);
     }
 

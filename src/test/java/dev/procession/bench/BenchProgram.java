@@ -2,6 +2,7 @@ package dev.procession.bench;
 
 import dev.procession.runtime.Args;
 import dev.procession.runtime.Event;
+import dev.procession.runtime.Launcher;
 import dev.procession.runtime.Lock;
 import dev.procession.runtime.Mp;
 import dev.procession.runtime.MpException;
@@ -9,7 +10,9 @@ import dev.procession.runtime.Process;
 import dev.procession.runtime.Program;
 import dev.procession.runtime.Semaphore;
 import dev.procession.runtime.Targets;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +73,41 @@ public final class BenchProgram implements Program {
         for (long n : ns) {
             for (int r = 0; r < repeats; r++) {
                 double ms = spawnReadyOnce(mp, (int) n);
-                note(mp, "spawn", Map.of("n", n, "ms", ms));
+                if (n == 1) {
+                    // Right after it, so both see the same load: the regression check of issue 6.
+                    note(mp, "spawn", Map.of("n", n, "ms", ms, "hello_ms", bareHelloMs()));
+                } else {
+                    note(mp, "spawn", Map.of("n", n, "ms", ms));
+                }
             }
+        }
+    }
+
+    /**
+     * From starting a JVM with exactly a child's command line (flags, AOT cache, class path) but
+     * {@link BareHello} as its main class, to its line on stdout.
+     */
+    private static double bareHelloMs() {
+        List<String> cmd = new ArrayList<>(Launcher.command());
+        cmd.set(cmd.size() - 1, BareHello.class.getName());
+        try {
+            long t0 = System.nanoTime();
+            java.lang.Process hello = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (BufferedReader out = hello.inputReader()) {
+                String line = out.readLine();
+                long t1 = System.nanoTime();
+                if (!"hello".equals(line) || hello.waitFor() != 0) {
+                    throw new IllegalStateException("the bare java hello failed: " + line);
+                }
+                return (t1 - t0) / 1e6;
+            } finally {
+                hello.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -112,6 +148,7 @@ public final class BenchProgram implements Program {
             List<Double> pss = new ArrayList<>();
             List<Double> uss = new ArrayList<>();
             List<Double> cpuMs = new ArrayList<>();
+            List<Double> threads = new ArrayList<>();
             try {
                 for (int i = 0; i < children; i++) {
                     procs.add(mp.process("ready-wait", ready, go).daemon(true).start());
@@ -124,12 +161,13 @@ public final class BenchProgram implements Program {
                     pss.add(rollupKb(proc.pid(), "Pss:") / 1024.0);
                     uss.add((rollupKb(proc.pid(), "Private_Clean:") + rollupKb(proc.pid(), "Private_Dirty:")) / 1024.0);
                     cpuMs.add(cpuMs(proc.pid()));
+                    threads.add((double) threadCount(proc.pid()));
                 }
             } finally {
                 go.set();
                 procs.forEach(Process::join);
             }
-            note(mp, "rss", Map.of("mb", mb, "pss_mb", pss, "uss_mb", uss, "cpu_ms", cpuMs));
+            note(mp, "rss", Map.of("mb", mb, "pss_mb", pss, "uss_mb", uss, "cpu_ms", cpuMs, "threads", threads));
         }
     }
 
@@ -142,7 +180,13 @@ public final class BenchProgram implements Program {
         throw new IOException("no VmRSS for pid " + pid);
     }
 
-    /** CPU time (user + system) the process has used so far, in ms: what one child costs to start. */
+    /** The threads of a process, the JVM's own included: each costs a stack and kernel state. */
+    private static long threadCount(long pid) throws IOException {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.count();
+        }
+    }
+
     /**
      * A field of /proc/PID/smaps_rollup in kB. Not in mp_bench.py: RSS counts the pages every child
      * shares (libjvm, the AOT cache) once per child; PSS divides them, USS leaves them out.
@@ -156,6 +200,7 @@ public final class BenchProgram implements Program {
         throw new IOException("no " + field + " in smaps_rollup of pid " + pid);
     }
 
+    /** CPU time (user + system) the process has used so far, in ms: what one child costs to start. */
     private static double cpuMs(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

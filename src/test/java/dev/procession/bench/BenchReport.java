@@ -219,16 +219,20 @@ public final class BenchReport {
 
     private void extras(StringBuilder md) {
         md.append("\n### Beside the targets\n\n");
-        line(md, "CPU time one Java child uses until it is ready (user + system, 10 ms ticks)",
-                num(java, "results", "child_rss_mb", "child_cpu_ms", "median_ms"), "ms",
-                num(noAot, "results", "child_rss_mb", "child_cpu_ms", "median_ms"));
-        line(md, "child PSS, the same idle children as child RSS (shared pages divided among the processes that map "
-                + "them: libjvm and the AOT cache are mapped by every child, so RSS counts them once per child)",
-                num(java, "results", "child_rss_mb", "pss_mb", "median_mb"), "MiB",
-                num(noAot, "results", "child_rss_mb", "pss_mb", "median_mb"));
-        line(md, "child USS (what the child alone holds, freed when it ends)",
-                num(java, "results", "child_rss_mb", "uss_mb", "median_mb"), "MiB",
-                num(noAot, "results", "child_rss_mb", "uss_mb", "median_mb"));
+        bothLine(md, "CPU time one Java child uses until it is ready (user + system, 10 ms ticks)", "ms",
+                "child_rss_mb", "child_cpu_ms", "median_ms");
+        bothLine(md, "child PSS, the same idle children as child RSS (shared pages divided among the processes that "
+                + "map them: libjvm and the AOT cache are mapped by every child, so RSS counts them once per child)",
+                "MiB", "child_rss_mb", "pss_mb", "median_mb");
+        bothLine(md, "child USS (what the child alone holds, freed when it ends)", "MiB",
+                "child_rss_mb", "uss_mb", "median_mb");
+        bothLine(md, "threads in each of those children (the JVM's own included)", "",
+                "child_rss_mb", "threads", "median");
+        bothLine(md, "a bare `java` Hello with a child's flags, class path and AOT cache, from start to its line "
+                + "(timed right after each spawn_ready N=1, so both see the same load)", "ms",
+                "spawn_ready", "bare_hello", "median_ms");
+        bothLine(md, "spawn_ready N=1 / that bare Hello (what Procession adds to the JVM's own start; a regression "
+                + "shows here)", "x", "spawn_ready", "bare_hello", "ratio");
         line(md, "one hub round trip that logs no event (Event.is_set from a child)",
                 num(java, "results", "hub_lock_us", "roundtrip_us", "median_us"), "us", null);
         line(md, "pause latency through `Run.pause` (the product path: checks the pid belongs to the run, records "
@@ -246,11 +250,20 @@ public final class BenchReport {
         }
     }
 
+    /** A line of a figure of the results, with and without the AOT cache. */
+    private void bothLine(StringBuilder md, String what, String unit, String... path) {
+        String[] full = new String[path.length + 1];
+        full[0] = "results";
+        System.arraycopy(path, 0, full, 1, path.length);
+        line(md, what, num(java, full), unit, num(noAot, full));
+    }
+
     private static void line(StringBuilder md, String what, Double value, String unit, Double noAot) {
         if (value != null) {
-            md.append("- ").append(what).append(": ").append(fmt(value)).append(' ').append(unit);
+            String suffix = unit.isEmpty() || unit.equals("x") ? unit : " " + unit;
+            md.append("- ").append(what).append(": ").append(fmt(value)).append(suffix);
             if (noAot != null) {
-                md.append(" (without the AOT cache: ").append(fmt(noAot)).append(' ').append(unit).append(')');
+                md.append(" (without the AOT cache: ").append(fmt(noAot)).append(suffix).append(')');
             }
             md.append('\n');
         }
