@@ -191,7 +191,10 @@ public final class QueueStage extends StageBase {
         belt.setTitle(Messages.text("stage.queue.belt", q.label()));
         putters.setTitle(Messages.text("stage.queue.putters.count", q.putters().size()));
         getters.setTitle(Messages.text("stage.queue.getters.count", q.getters().size()));
-        done.setTitle(Messages.text("stage.queue.done.count", done.items().size()));
+        // Refused producers finish too, but put nothing: the title says how many of each.
+        done.setTitle(refusedPut.isEmpty() ? Messages.text("stage.queue.done.count", done.items().size())
+                : Messages.text("stage.queue.done.count.refused", done.items().size() - refusedPut.size(),
+                        refusedPut.size()));
     }
 
     // ---------------------------------------------------------------- what tests read
