@@ -27,16 +27,21 @@ public final class TrafficLightScenario implements Scenario {
         return Map.of(
                 "en", "A daemon process is the traffic light: every period it sets the Event (green) or clears it"
                         + " (red). Each car is a process: if the Event is clear it waits on it, and passes when it"
-                        + " is set. When the main program's code ends, the daemon light is terminated.",
+                        + " is set. When the main program's code ends, the daemon light is terminated. With patience"
+                        + " above 0 a car waits at most that many seconds: wait(timeout) returns False when the"
+                        + " timeout expires before the light turns green, and the car turns back instead of passing.",
                 "zh-Hans", "守护进程充当红绿灯：每隔一个周期，它设置事件（绿灯）或清除事件（红灯）。每辆车是一个进程："
-                        + "事件未设置时，车在事件上等待，事件被设置后通过。主程序代码结束时，守护进程（红绿灯）被终止。");
+                        + "事件未设置时，车在事件上等待，事件被设置后通过。主程序代码结束时，守护进程（红绿灯）被终止。"
+                        + "patience 大于 0 时，车最多等待这么多秒：若超时前仍未变绿，wait(timeout) 返回 False，车掉头离开，不再通过。");
     }
 
     @Override
     public List<Parameter> parameters() {
         return List.of(
                 Parameter.integer("cars", 10, 1, 100, "how many car processes"),
-                Parameter.number("period", 2, 0.1, 30, "seconds between light changes"));
+                Parameter.number("period", 2, 0.1, 30, "seconds between light changes"),
+                Parameter.number("patience", 0, 0, 30,
+                        "seconds a car waits at red before it turns back; 0 waits for green (the seed)"));
     }
 
     @Override
@@ -55,6 +60,7 @@ public final class TrafficLightScenario implements Scenario {
         Map<String, Object> params = args.map(0);
         long cars = (Long) params.get("cars");
         double period = ((Number) params.get("period")).doubleValue();
+        double patience = ((Number) params.get("patience")).doubleValue();
         mp.at("Event");
         Event e = mp.event("e");
         mp.at("Process-light");
@@ -66,7 +72,7 @@ public final class TrafficLightScenario implements Scenario {
         List<Process> started = new ArrayList<>();
         for (int i = 0; i < cars; i++) {
             mp.at("Process-p");
-            Process p = mp.process("car", e, i).name("car" + i);
+            Process p = mp.process("car", e, i, patience).name("car" + i);
             mp.at("start-p");
             p.start();
             started.add(p);
@@ -108,12 +114,23 @@ public final class TrafficLightScenario implements Scenario {
     private static Object car(Mp mp, Args args) {
         Event e = args.get(0, Event.class);
         long i = args.integer(1);
+        double patience = args.number(2);
         mp.at("is_set-car");
         if (!e.isSet()) {
             mp.at("print-waiting");
             mp.print("car" + i + " waiting for a red light");
-            mp.at("wait");
-            e.await();
+            if (patience == 0) {
+                mp.at("wait");
+                e.await();
+            } else {
+                mp.at("wait-patience");
+                boolean green = e.await(patience);
+                if (!green) {
+                    mp.at("print-turns-back");
+                    mp.print("car" + i + " turns back: e.wait(PATIENCE) returned", green);
+                    return null;
+                }
+            }
         }
         mp.at("print-through");
         mp.print("car" + i + " through");

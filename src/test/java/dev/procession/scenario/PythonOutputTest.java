@@ -44,16 +44,39 @@ class PythonOutputTest {
      * {@code distinct}: compare the set of different lines, where how many times a line is printed
      * depends on timing in Python too (a daemon's loop). {@code unsure}: lines that neither run is
      * sure to print, left out on both sides. {@code masks}: parts of lines that vary, replaced by #.
+     * {@code edits}: for a variant, the listing's line of settings as the course says to change it
+     * (the whole text before, the whole text after), so that Python runs the same variant.
      */
     record Comparison(String scenario, Map<String, String> settings, double speed, boolean distinct,
-                      Pattern unsure, List<Pattern> masks) {
+                      Pattern unsure, List<Pattern> masks, Map<String, String> edits) {
         Comparison(String scenario, Map<String, String> settings, double speed, boolean distinct, String... masks) {
             this(scenario, settings, speed, distinct, null, Stream.of(masks).map(Pattern::compile).toList());
         }
 
+        Comparison(String scenario, Map<String, String> settings, double speed, boolean distinct,
+                   Pattern unsure, List<Pattern> masks) {
+            this(scenario, settings, speed, distinct, unsure, masks, Map.of());
+        }
+
+        /** The same comparison with the listing's line {@code from} changed to {@code to}. */
+        Comparison editing(String from, String to) {
+            return new Comparison(scenario, settings, speed, distinct, unsure, masks, Map.of(from, to));
+        }
+
+        /** Tells variants apart: also the key of its Python run. */
         @Override
         public String toString() {
-            return scenario;
+            return edits.isEmpty() ? scenario : scenario + " " + new java.util.TreeMap<>(settings);
+        }
+
+        /** The listing Python runs: each edited line must be there. */
+        List<String> pythonLines(Listing listing) {
+            List<String> lines = listing.lines();
+            for (Map.Entry<String, String> edit : edits.entrySet()) {
+                assertThat(lines).as("the line %s edits in %s", this, listing.fileName()).contains(edit.getKey());
+                lines = lines.stream().map(line -> line.equals(edit.getKey()) ? edit.getValue() : line).toList();
+            }
+            return lines;
         }
 
         List<String> normalise(List<String> lines, Set<Long> pids) {
@@ -104,7 +127,16 @@ class PythonOutputTest {
                 new Comparison("ktv", defaults, 4, false),
                 // Cars arrive after random sleeps: which of them wait, and how often the light changes, vary.
                 new Comparison("traffic-light", defaults, 2, true, "(?<=car)\\d+"),
+                // Car0 meets the first red, whole, so it turns back; which others do varies.
+                new Comparison("traffic-light", Map.of("patience", "1"), 2, true, "(?<=car)\\d+")
+                        .editing("PATIENCE = 0      # try PATIENCE = 1: cars that find a long red turn back",
+                                "PATIENCE = 1"),
                 new Comparison("queue", defaults, 4, false),
+                // Exactly maxsize puts find room, but which children's varies.
+                new Comparison("queue", Map.of("maxsize", "2", "nowait", "true"), 4, false, "(?<=child )\\d+",
+                        "^\\{\\d+: \\d+\\}$")
+                        .editing("    maxsize, delay, nowait = 0, 0, False   # try maxsize = 2, delay = 1; or maxsize = 2,"
+                                + " nowait = True", "    maxsize, delay, nowait = 2, 0, True"),
                 new Comparison("pipe", defaults, 4, false),
                 // How many updates are lost without the lock varies in Python too. Three workers, not ten,
                 // print the same two lines and spare the loaded machine seventeen JVMs.
@@ -120,7 +152,9 @@ class PythonOutputTest {
         Files.writeString(site.resolve("sitecustomize.py"), PythonRun.RECORD_PIDS);
         for (Comparison c : comparisons()) {
             Listing listing = Scenarios.byId(c.scenario()).listing();
-            PYTHON.put(c.scenario(), PythonRun.start(work.resolve(c.scenario()), site, listing));
+            String key = c.toString();
+            PYTHON.put(key, PythonRun.start(work.resolve(key.replaceAll("\\W+", "_")), site, listing.fileName(),
+                    c.pythonLines(listing)));
         }
     }
 
@@ -134,7 +168,7 @@ class PythonOutputTest {
     void printsWhatPythonPrints(Comparison c) throws Exception {
         RealRun.Result r = ScenarioRun.run(c.scenario(), c.settings(), c.speed());
         Set<Long> pids = r.of("spawn").stream().map(Event::pid).collect(Collectors.toSet());
-        PythonRun python = PYTHON.get(c.scenario());
+        PythonRun python = PYTHON.get(c.toString());
         List<String> expected = c.normalise(python.lines(PYTHON_LIMIT), python.pids());
         assertThat(c.normalise(r.prints(), pids))
                 .as("Procession's prints of %s at speed %s (actual) against python3's of %s (expected), normalised;"
@@ -178,10 +212,10 @@ class PythonOutputTest {
             }
         }
 
-        static PythonRun start(Path dir, Path site, Listing listing) throws IOException {
+        static PythonRun start(Path dir, Path site, String fileName, List<String> lines) throws IOException {
             Files.createDirectories(dir);
-            Path script = dir.resolve(listing.fileName());
-            Files.writeString(script, String.join("\n", listing.lines()) + "\n");
+            Path script = dir.resolve(fileName);
+            Files.writeString(script, String.join("\n", lines) + "\n");
             Path out = dir.resolve("stdout.txt");
             Path pids = dir.resolve("pids.txt");
             ProcessBuilder pb = new ProcessBuilder("python3", script.getFileName().toString()).directory(dir.toFile())

@@ -34,4 +34,36 @@ class QueueScenarioTest {
                 .as("producers that had to wait for room").isNotEmpty();
         assertThat(r.prints()).hasSize(5);
     }
+
+    @Test
+    void nowaitPutsRaiseFullWhenThereIsNoRoomAndGetsRaiseEmptyWhenNothingIsLeft() throws Exception {
+        RealRun.Result r = ScenarioRun.run("queue", Map.of("children", "5", "maxsize", "2", "nowait", "true"), 4);
+        String q = ScenarioRun.objectOf(r, "Queue");
+        List<Event> refused = r.of("timeout").stream().filter(e -> q.equals(e.obj())).toList();
+        List<Event> fulls = refused.stream().filter(e -> "put".equals(e.get("op"))).toList();
+        assertThat(fulls).as("put_nowait on a full queue").hasSize(3).allSatisfy(e -> {
+            assertThat(e.get("outcome")).isEqualTo("at-once");
+            assertThat(e.get("block")).isEqualTo(false);
+            assertThat(e.get("size")).isEqualTo(2L);
+        });
+        assertThat(r.of("put")).filteredOn(e -> q.equals(e.obj())).hasSize(2)
+                .allSatisfy(e -> assertThat(e.get("outcome")).isEqualTo("at-once"));
+        assertThat(r.of("put-wait")).as("no put waits").isEmpty();
+        for (Event full : fulls) {
+            assertThat(ScenarioRun.prints(r, full.proc())).singleElement()
+                    .satisfies(e -> assertThat(e.text("text")).endsWith(": put_nowait raised queue.Full, its item is lost"));
+        }
+
+        List<String> main = ScenarioRun.prints(r, "MainProcess").stream().map(e -> e.text("text")).toList();
+        assertThat(main.getFirst()).isEqualTo("empty(): False full(): True");
+        assertThat(main.getLast()).isEqualTo("get_nowait raised queue.Empty: nothing is left");
+        assertThat(main).hasSize(4);
+        assertThat(r.of("got")).filteredOn(e -> q.equals(e.obj())).hasSize(2);
+        assertThat(refused).as("get_nowait on an empty queue").filteredOn(e -> "get".equals(e.get("op")))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.get("outcome")).isEqualTo("at-once");
+                    assertThat(e.get("size")).isEqualTo(0L);
+                    assertThat(e.proc()).isEqualTo("MainProcess");
+                });
+    }
 }

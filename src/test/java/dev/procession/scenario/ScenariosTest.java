@@ -53,8 +53,10 @@ class ScenariosTest {
         assertThat(defaults("terminate")).containsExactly(entry("delay", 0.5));
         assertThat(defaults("tickets")).containsExactly(entry("buyers", 10L), entry("stock", 1L), entry("lock", true));
         assertThat(defaults("ktv")).containsExactly(entry("people", 10L), entry("seats", 4L));
-        assertThat(defaults("traffic-light")).containsExactly(entry("cars", 10L), entry("period", 2.0));
-        assertThat(defaults("queue")).containsExactly(entry("children", 10L), entry("maxsize", 0L), entry("delay", 0.0));
+        assertThat(defaults("traffic-light")).containsExactly(entry("cars", 10L), entry("period", 2.0),
+                entry("patience", 0.0));
+        assertThat(defaults("queue")).containsExactly(entry("children", 10L), entry("maxsize", 0L), entry("delay", 0.0),
+                entry("nowait", false));
         assertThat(defaults("pipe")).containsExactly(entry("rounds", 1L));
         assertThat(defaults("manager")).containsExactly(entry("processes", 10L), entry("decrements", 100L),
                 entry("count", 1000L));

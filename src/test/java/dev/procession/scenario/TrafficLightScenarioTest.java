@@ -35,6 +35,41 @@ class TrafficLightScenarioTest {
     }
 
     /**
+     * With patience, a car that meets a long red waits only that long: its wait ends with outcome
+     * timeout while the light stayed clear, it prints wait's False, and it never passes. The others
+     * pass at green. The first car starts at red (the light turns green after a whole period).
+     */
+    @Test
+    void aCarWithPatienceTurnsBackWhenItsWaitTimesOutAtRed() throws Exception {
+        RealRun.Result r = ScenarioRun.run("traffic-light", Map.of("cars", "6", "period", "3", "patience", "0.5"), 4);
+        String light = ScenarioRun.objectOf(r, "Event");
+        List<Event> events = r.events();
+        int turnedBack = 0;
+        for (int car = 0; car < 6; car++) {
+            String name = "car" + car;
+            List<String> said = ScenarioRun.prints(r, name).stream().map(e -> e.text("text")).toList();
+            if (said.contains(name + " through")) {
+                assertPassedAtGreen(events, light, name, printOf(r, name, name + " through"));
+                continue;
+            }
+            turnedBack++;
+            Event back = printOf(r, name, name + " turns back: e.wait(PATIENCE) returned False");
+            Event wait = events.stream().filter(e -> name.equals(e.proc()) && light.equals(e.obj())
+                    && e.kind() == EventKind.WAIT).findFirst().orElseThrow();
+            Event end = events.stream().filter(e -> name.equals(e.proc()) && light.equals(e.obj())
+                    && e.get("outcome") != null).findFirst().orElseThrow();
+            assertThat(end.kind()).as("how %s's wait ended", name).isEqualTo(EventKind.TIMEOUT);
+            assertThat(end.get("outcome")).isEqualTo("timeout");
+            assertThat(end.seq()).isBetween(wait.seq(), back.seq());
+            assertThat(lastChange(events, light, end.seq())).as("the light when %s gave up", name).isEqualTo("clear");
+            assertThat(events).as("the light changed while %s waited", name)
+                    .filteredOn(e -> e.seq() > wait.seq() && e.seq() < end.seq() && light.equals(e.obj())
+                            && (e.kind() == EventKind.SET || e.kind() == EventKind.CLEAR)).isEmpty();
+        }
+        assertThat(turnedBack).as("cars that turned back (car0 meets the first red)").isPositive();
+    }
+
+    /**
      * A car passes at green when the last thing it learnt of the light before "through" says so:
      * a check that saw it set, or the end of its wait: a wake-up by a set, or (when the light
      * turned green between its check and its wait) a wait that returned at once, which the log

@@ -16,8 +16,10 @@ import dev.procession.model.QueueState;
 import dev.procession.model.RunState;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -53,8 +55,13 @@ public final class QueueStage extends StageBase {
     /** What each producer put, or is waiting to put: its item's repr. */
     private final Map<Long, String> itemOf = new HashMap<>();
     private final Map<Long, Boolean> hasPut = new HashMap<>();
+    /** Producers whose put_nowait found the queue full (queue.Full): their item is lost. */
+    private final Set<Long> refusedPut = new HashSet<>();
     private long puts;
     private long gets;
+    /** Non-blocking puts refused with Full and gets refused with Empty. */
+    private long fulls;
+    private long empties;
 
     public QueueStage(StageContext context) {
         super(context, "queue-stage", new StackPane());
@@ -97,6 +104,9 @@ public final class QueueStage extends StageBase {
             } else if ("main".equals(p.role())) {
                 tag.update(p, state);
                 consuming.add(tag);
+            } else if (refusedPut.contains(p.pid())) {
+                tag.update(p, Messages.text("stage.queue.producer.full", label), StageIcons.CLOSED);
+                finished.add(tag);
             } else if (hasPut.containsKey(p.pid())) {
                 tag.update(p, p.alive() ? Messages.text("stage.queue.producer.put", itemOf.get(p.pid()))
                         : Messages.text("stage.queue.producer.putExited", itemOf.get(p.pid()), p.exitCode()),
@@ -143,7 +153,18 @@ public final class QueueStage extends StageBase {
                 puts++;
             }
             case GOT -> gets++;
+            case TIMEOUT -> noteRefusal(e);
             default -> { }
+        }
+    }
+
+    /** A put that raised Full or a get that raised Empty (at once, or when its timeout expired). */
+    private void noteRefusal(Event e) {
+        if ("put".equals(e.get("op"))) {
+            refusedPut.add(e.pid());
+            fulls++;
+        } else if ("get".equals(e.get("op"))) {
+            empties++;
         }
     }
 
@@ -165,11 +186,15 @@ public final class QueueStage extends StageBase {
         }
         headline.setText(q.closed() ? Messages.text("stage.queue.headline.closed", q.label(), kind, fill)
                 : Messages.text("stage.queue.headline", q.label(), kind, fill));
-        counts.setText(Messages.text("stage.queue.counts", puts, gets));
+        counts.setText(fulls + empties == 0 ? Messages.text("stage.queue.counts", puts, gets)
+                : Messages.text("stage.queue.counts.refused", puts, gets, fulls, empties));
         belt.setTitle(Messages.text("stage.queue.belt", q.label()));
         putters.setTitle(Messages.text("stage.queue.putters.count", q.putters().size()));
         getters.setTitle(Messages.text("stage.queue.getters.count", q.getters().size()));
-        done.setTitle(Messages.text("stage.queue.done.count", done.items().size()));
+        // Refused producers finish too, but put nothing: the title says how many of each.
+        done.setTitle(refusedPut.isEmpty() ? Messages.text("stage.queue.done.count", done.items().size())
+                : Messages.text("stage.queue.done.count.refused", done.items().size() - refusedPut.size(),
+                        refusedPut.size()));
     }
 
     // ---------------------------------------------------------------- what tests read

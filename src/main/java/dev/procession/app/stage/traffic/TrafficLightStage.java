@@ -52,6 +52,8 @@ public final class TrafficLightStage extends StageBase {
     private final Departures departures = new Departures(motion);
     /** Cars that crossed, in the order the log says they did. */
     private final Set<Long> crossed = new LinkedHashSet<>();
+    /** Cars whose wait(timeout) on the Event expired: they stay before the line until they leave. */
+    private final Set<Long> turnedBack = new LinkedHashSet<>();
 
     public TrafficLightStage(StageContext context) {
         super(context, "traffic-light-stage", new VBox(16));
@@ -132,7 +134,8 @@ public final class TrafficLightStage extends StageBase {
 
     /**
      * A car crossed when its check found the Event set, its wait on the Event ended, or (when its
-     * wait() found the flag set already, which the hub does not log) it said it went through.
+     * wait() found the flag set already, which the hub does not log) it said it went through. A
+     * car whose wait(timeout) timed out turned back: it never crosses.
      */
     private void noteCrossings(RunState state, FlagState flag, List<Event> newEvents) {
         for (Event e : newEvents) {
@@ -145,7 +148,11 @@ public final class TrafficLightStage extends StageBase {
             boolean woke = onFlag && e.kind() == EventKind.WOKE;
             boolean saidSo = e.kind() == EventKind.PRINT && e.text("text") != null
                     && e.text("text").endsWith(THROUGH_PRINT);
-            boolean done = e.kind() == EventKind.EXIT && Long.valueOf(0).equals(e.get("exitcode"));
+            if (onFlag && e.kind() == EventKind.TIMEOUT) {
+                turnedBack.add(e.pid());
+            }
+            boolean done = e.kind() == EventKind.EXIT && Long.valueOf(0).equals(e.get("exitcode"))
+                    && !turnedBack.contains(e.pid());
             if (foundSet || woke || saidSo || done) {
                 crossed.add(e.pid());
             }
@@ -162,6 +169,8 @@ public final class TrafficLightStage extends StageBase {
             tag.update(p, state);
         } else if (crossed.contains(p.pid())) {
             tag.update(p, Messages.text("stage.traffic.car.through"), StageIcons.CAR);
+        } else if (turnedBack.contains(p.pid())) {
+            tag.update(p, Messages.text("stage.traffic.car.turnedBack"), StageIcons.CAR);
         } else if (p.status() == ProcStatus.BLOCKED) {
             tag.update(p, Messages.text("stage.traffic.car.waiting"), StageIcons.BLOCKED);
         } else if (p.status() == ProcStatus.PAUSED || p.status() == ProcStatus.STARTING) {

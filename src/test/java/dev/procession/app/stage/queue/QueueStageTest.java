@@ -14,6 +14,7 @@ import dev.procession.model.QueueState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,6 +69,35 @@ class QueueStageTest {
         onFx(() -> {
             stage.settle();
             StageShots.save(stage.node(), "queue-end-" + maxsize);
+            stage.dispose();
+            return null;
+        });
+    }
+
+    @Test
+    void nowaitRefusalsAreCountedAndTheBeltStaysTheQueue() throws Exception {
+        RecordedRun run = RecordedRun.of("queue", Map.of("children", "5", "maxsize", "2", "nowait", "true"), 3);
+        assertThat(run.exitCode()).isZero();
+        QueueStage stage = StageHarness.mount(() -> new QueueStage(StageContext.NONE), 1100, 700);
+        for (Frame f : StageHarness.frames(run.events())) {
+            String at = "at seq " + f.state().seq();
+            onFx(() -> {
+                stage.show(f.state(), f.events(), 3);
+                StageChecks.everyElementShowsItsPid(stage, f.state(), at);
+                QueueState q = f.state().primitives(QueueState.class).stream().findFirst().orElse(null);
+                if (q != null) {
+                    assertThat(stage.beltItems()).as("belt %s", at).isEqualTo(q.items().toList());
+                    assertThat(stage.waitingPutters()).as("nobody waits to put_nowait %s", at).isEmpty();
+                }
+                return null;
+            });
+        }
+        assertThat(onFx(stage::countsText)).isEqualTo("2 put, 2 got; refused: 3 Full, 1 Empty");
+        onFx(() -> {
+            stage.settle();
+            return StageShots.save(stage.node(), "queue-nowait");
+        });
+        onFx(() -> {
             stage.dispose();
             return null;
         });

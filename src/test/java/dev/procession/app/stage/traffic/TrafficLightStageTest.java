@@ -81,4 +81,32 @@ class TrafficLightStageTest {
             return null;
         });
     }
+
+    @Test
+    void aCarWhoseWaitTimedOutIsNeverDrawnPastTheLine() throws Exception {
+        RecordedRun run = RecordedRun.of("traffic-light",
+                Map.of("cars", "4", "period", "3", "patience", "0.5"), 4);
+        assertThat(run.exitCode()).isZero();
+        TrafficLightStage stage = StageHarness.mount(() -> new TrafficLightStage(StageContext.NONE), 1000, 700);
+        java.util.Set<Long> timedOut = new java.util.HashSet<>();
+        for (Frame f : StageHarness.frames(run.events())) {
+            f.events().stream().filter(e -> e.kind() == EventKind.TIMEOUT).forEach(e -> timedOut.add(e.pid()));
+            String at = "at seq " + f.state().seq();
+            onFx(() -> {
+                stage.show(f.state(), f.events(), 3);
+                StageChecks.everyElementShowsItsPid(stage, f.state(), at);
+                assertThat(stage.passedCars().stream().filter(timedOut::contains).toList())
+                        .as("cars past the line that turned back %s", at).isEmpty();
+                return null;
+            });
+        }
+        assertThat(timedOut).as("cars that turned back").isNotEmpty();
+        long through = run.events().stream().filter(e -> e.kind() == EventKind.PRINT
+                && e.text("text").endsWith(" through")).count();
+        assertThat(onFx(stage::caption)).isEqualTo(through + " of 4 cars through");
+        onFx(() -> {
+            stage.dispose();
+            return null;
+        });
+    }
 }
