@@ -35,6 +35,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -158,13 +159,17 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
     public void choose(String scenarioId) {
         String title = Scenarios.byId(scenarioId).title().get("en");
         TreeView<?> library = robot.lookup(".scenario-library").queryAs(TreeView.class);
-        for (int row : List.of(0, library.getExpandedItemCount() - 1)) {
-            if (shown(library, title).isPresent()) {
-                break;
-            }
-            robot.interact(() -> library.scrollTo(row));
+        // Row by row, as far as needed: with titles that wrap, a row in the middle may be off screen.
+        for (int row = 0; row < library.getExpandedItemCount() && shown(library, title).isEmpty(); row++) {
+            int next = row;
+            robot.interact(() -> library.scrollTo(next));
             WaitForAsyncUtils.waitForFxEvents();
         }
+        // At the top, wholly in view: a row cut by the bottom edge may not take the click.
+        int index = ((IndexedCell<?>) shown(library, title).orElseThrow(() -> new AssertionError("no row " + title)))
+                .getIndex();
+        robot.interact(() -> library.scrollTo(index));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(shown(library, title).orElseThrow(() -> new AssertionError("no row " + title)));
         await("the introduction of " + scenarioId, () -> robot.lookup("#intro-title").tryQuery()
                 .filter(n -> title.equals(((Labeled) n).getText())).isPresent());
