@@ -30,10 +30,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
@@ -254,8 +256,39 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
 
     /** Right-clicks {@code pid}'s element on the stage and chooses {@code kind} in its menu. */
     public void stageAction(long pid, Kind kind) {
-        robot.rightClickOn(tag(pid));
+        ProcessTag tag = tag(pid);
+        robot.interact(() -> scrollIntoView(tag));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.rightClickOn(tag);
         choose(kind);
+    }
+
+    /**
+     * Scrolls the stage so that {@code node} is in view, as a person would before clicking it: at
+     * a narrow width a stage stacks its zones, and a car may wait below the visible part.
+     */
+    private static void scrollIntoView(Node node) {
+        Node n = node.getParent();
+        while (n != null && !(n instanceof ScrollPane)) {
+            n = n.getParent();
+        }
+        if (!(n instanceof ScrollPane pane) || pane.getContent() == null) {
+            return;
+        }
+        Bounds inContent = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        Bounds content = pane.getContent().getLayoutBounds();
+        Bounds viewport = pane.getViewportBounds();
+        double spareHeight = content.getHeight() - viewport.getHeight();
+        if (spareHeight > 0) {
+            double top = Math.max(0, inContent.getMinY() - viewport.getHeight() / 3);
+            pane.setVvalue(pane.getVmin() + Math.min(1, top / spareHeight) * (pane.getVmax() - pane.getVmin()));
+        }
+        double spareWidth = content.getWidth() - viewport.getWidth();
+        if (spareWidth > 0) {
+            double left = Math.max(0, inContent.getMinX() - viewport.getWidth() / 3);
+            pane.setHvalue(pane.getHmin() + Math.min(1, left / spareWidth) * (pane.getHmax() - pane.getHmin()));
+        }
+        pane.layout();
     }
 
     /**
