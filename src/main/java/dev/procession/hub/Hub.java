@@ -318,9 +318,10 @@ public final class Hub implements AutoCloseable {
     /**
      * The stop is over: every process that started and has no exit yet gets one, so none stays
      * alive in a replay of the log; those in {@code killed} were killed by the stop (-9), the
-     * others had ended unreported. Then {@code stopped} names the killed PIDs.
+     * others had ended unreported. Then {@code stopped} names the killed PIDs, if it killed any or
+     * it {@code interrupted} a run whose main program was still running.
      */
-    public void endStop(java.util.Set<Long> killed) {
+    public void endStop(java.util.Set<Long> killed, boolean interrupted) {
         query(() -> {
             for (ProcInfo p : processes.infos()) {
                 if (p.pid() > 0 && !p.exited()) {
@@ -329,7 +330,7 @@ public final class Hub implements AutoCloseable {
                             byStop ? KILLED_BY_STOP : "ended before the stop; no exit code was reported");
                 }
             }
-            if (!killed.isEmpty()) {
+            if (interrupted || !killed.isEmpty()) {
                 event(null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(killed)));
             }
             return null;

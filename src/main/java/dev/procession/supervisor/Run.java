@@ -302,6 +302,9 @@ public final class Run implements AutoCloseable {
      * a child whose start was under way when the stop began cannot slip through.
      */
     public void stop() {
+        // A stop that finds the main program still running interrupts the run, and the log says
+        // so even when every process ends by itself meanwhile (main, refused a new child, raises).
+        boolean interrupting = !finished.isDone();
         boolean hubAnswers = tell(hub::beginStop);
         Set<Long> killed = new LinkedHashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -320,7 +323,7 @@ public final class Run implements AutoCloseable {
             awaitExits(pids, deadline);
         }
         // Every process that started gets its exit before the hub closes, so none lives on in a replay.
-        if (!(hubAnswers && tell(() -> hub.endStop(killed))) && !killed.isEmpty()) {
+        if (!(hubAnswers && tell(() -> hub.endStop(killed, interrupting))) && (interrupting || !killed.isEmpty())) {
             log.append(0, 0, null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(killed)));
         }
     }

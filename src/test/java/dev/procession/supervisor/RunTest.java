@@ -62,9 +62,16 @@ class RunTest {
                 String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"));
                 assertThat(cmdline).contains("-XX:+DisableAttachMechanism").contains("-XX:-UsePerfData");
             }
+            Path attach = Path.of("/tmp/.java_pid" + t.child.pid());
+            // One left by an earlier JVM that had this pid (killed by a signal) is not the child's.
+            java.time.Instant started = ProcessHandle.of(t.child.pid()).flatMap(h -> h.info().startInstant())
+                    .orElseThrow();
+            if (Files.exists(attach) && Files.getLastModifiedTime(attach).toInstant().isBefore(started)) {
+                Files.delete(attach);
+            }
             run.kill(t.child.pid());
             OsProcesses.awaitGone(Set.of(t.child.pid()), WAIT, "the killed child");
-            assertThat(Path.of("/tmp/.java_pid" + t.child.pid())).doesNotExist();
+            assertThat(attach).doesNotExist();
             assertThat(Path.of("/tmp/hsperfdata_" + System.getProperty("user.name"),
                     Long.toString(t.child.pid()))).doesNotExist();
             return null;
