@@ -6,7 +6,6 @@ import dev.procession.app.theme.ProcessColors;
 import dev.procession.app.theme.StatusLook;
 import dev.procession.events.Event;
 import dev.procession.model.ProcState;
-import dev.procession.model.ProcStatus;
 import dev.procession.model.RunState;
 import java.util.LinkedHashMap;
 import java.util.List;
