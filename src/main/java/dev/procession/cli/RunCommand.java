@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,11 @@ final class RunCommand implements Callable<Integer> {
         EventsFile.check(eventsFile);
         EventLog log = new EventLog();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        JsonLinesWriter file = eventsFile == null ? null : JsonLinesWriter.toFile(eventsFile);
+        // A log that cannot be written (a full disk, /dev/full) stops the run at once: a run
+        // whose record is being lost is not worth playing on.
+        CompletableFuture<Run> started = new CompletableFuture<>();
+        JsonLinesWriter file = eventsFile == null ? null
+                : JsonLinesWriter.toFile(eventsFile, error -> started.thenAccept(Run::stop));
         // Each reader follows the log on a thread of its own: a terminal paused by `| less`
         // holds up the printing, never the hub and the processes of the run.
         Followers followers = new Followers();
@@ -67,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
         AtomicBoolean interrupted = new AtomicBoolean();
         long code;
         try (Run run = Run.start(scenario.id(), params, speed, log)) {
+            started.complete(run);
             // Ctrl-C (or a SIGTERM) must not leave a single process of the run behind.
             Thread cleanup = new Thread(() -> {
                 interrupted.set(true);
@@ -100,8 +106,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.ExitCode.FAILED;
         }
         if (file != null && file.error().isPresent()) {
-            System.err.println("procession: could not write the event log to " + eventsFile + ": "
-                    + file.error().get().getMessage());
+            System.err.println("procession: could not write the event log to " + eventsFile + " ("
+                    + file.error().get().getMessage() + "); the run was stopped at once");
             return Main.ExitCode.FAILED;
         }
         if (code != 0) {

@@ -11,20 +11,32 @@ import java.util.function.Consumer;
 
 /**
  * Writes each event as one JSON line; flushes every line so that a crash loses nothing written.
- * It never throws at the log: the first write error stops the writing and is kept for
- * {@link #error()}, so a full disk cannot take the run down with it.
+ * It never throws at the log: the first write error stops the writing, is kept for
+ * {@link #error()} and is told to the {@code onError} handler at once (the CLI stops the run then,
+ * rather than letting it play on with a log that is not being kept), so a full disk cannot take the
+ * run down with it.
  */
 public final class JsonLinesWriter implements Consumer<Event>, AutoCloseable {
     private final Writer out;
+    private final Consumer<IOException> onError;
     private IOException error;
     private boolean closed;
 
     public JsonLinesWriter(Writer out) {
+        this(out, e -> { });
+    }
+
+    public JsonLinesWriter(Writer out, Consumer<IOException> onError) {
         this.out = out;
+        this.onError = onError;
     }
 
     public static JsonLinesWriter toFile(Path file) throws IOException {
-        return new JsonLinesWriter(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8)));
+        return toFile(file, e -> { });
+    }
+
+    public static JsonLinesWriter toFile(Path file, Consumer<IOException> onError) throws IOException {
+        return new JsonLinesWriter(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8)), onError);
     }
 
     @Override
@@ -38,6 +50,7 @@ public final class JsonLinesWriter implements Consumer<Event>, AutoCloseable {
             out.flush();
         } catch (IOException e) {
             error = e;
+            onError.accept(e);
         }
     }
 

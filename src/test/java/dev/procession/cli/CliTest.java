@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,6 +102,18 @@ class CliTest {
         assertThat(o.code).as(o.err).isEqualTo(2);
         assertThat(o.out).as("nothing ran").isEmpty();
         assertThat(o.err.strip().lines()).singleElement().asString().startsWith("procession: --events").contains(says);
+    }
+
+    /** Before: the run played to its end and the lost log was told only then. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anEventsFileThatCannotBeWrittenStopsTheRunAtOnce() throws Exception {
+        try (CliProcess cli = CliProcess.start(work, false, "run", "traffic-light", "--events", "/dev/full")) {
+            assertThat(cli.awaitExit(Duration.ofSeconds(60))).as(cli.output()).isEqualTo(1);
+            assertThat(cli.stdout()).as("the run did not play on").doesNotContain("The main program is over!");
+            assertThat(cli.output()).contains("could not write the event log to /dev/full")
+                    .contains("the run was stopped at once");
+        }
     }
 
     @Test
