@@ -35,7 +35,19 @@ public final class ProcFs {
             PROC.resolve(Long.toString(ProcessHandle.current().pid())).resolve("task")
                     .resolve(Long.toString(ProcessHandle.current().pid())).resolve("children"));
 
+    private static final boolean AVAILABLE = Files.isDirectory(PROC.resolve("self"));
+
     private ProcFs() {}
+
+    /**
+     * Alive and not a zombie: a zombie is dead already, its reaper may be slow (or absent, as PID 1
+     * in some containers). Without {@code /proc}, whatever the JDK says.
+     */
+    public static boolean living(long pid) {
+        return AVAILABLE
+                ? state(pid).map(s -> s != 'Z' && s != 'X').orElse(false)
+                : ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
 
     /** A snapshot of {@code pid}, or empty if it does not exist (any more). */
     public static Optional<ProcStat> read(long pid) {

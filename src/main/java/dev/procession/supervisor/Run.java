@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One run of a program: its private folder, its hub and event log, its main process and every
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Run implements AutoCloseable {
     private static final Duration SAMPLE_PERIOD = Duration.ofMillis(200);
+    private static final long EXIT_POLL_NANOS = Duration.ofMillis(2).toNanos();
 
     private final Path dir;
     private final EventLog log;
@@ -335,21 +337,18 @@ public final class Run implements AutoCloseable {
         return withoutZombies(pids);
     }
 
-    /** A zombie is dead already; its reaper may be slow (or absent, as PID 1 in some containers). */
     private static Set<Long> withoutZombies(Set<Long> pids) {
-        pids.removeIf(pid -> ProcFs.state(pid).map(s -> s == 'Z' || s == 'X').orElse(true));
+        pids.removeIf(pid -> !ProcFs.living(pid));
         return pids;
     }
 
+    /**
+     * Looks every few milliseconds: {@code ProcessHandle.onExit()} of a process that is not our
+     * child (the main program's children) polls from 300 ms up, which made a Stop take seconds.
+     */
     private static void awaitExits(Set<Long> pids, long deadline) {
-        for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(h -> {
-                try {
-                    h.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (Exception e) {
-                    // Looked at again by the next round, or by close() through livePids().
-                }
-            });
+        while (pids.stream().anyMatch(ProcFs::living) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(EXIT_POLL_NANOS);
         }
     }
 
