@@ -128,11 +128,6 @@ public final class HubClient implements AutoCloseable {
     }
 
     /**
-     * Sends a request whose answer nobody waits for (the hub still records it in order). Like
-     * the feeder thread of a Python queue, a flusher sends it shortly after, together with the
-     * others told meanwhile; any call sends it first.
-     */
-    /**
      * Sends {@code op} one-way and at once, from the calling thread: no reply, no wake-up of the
      * flusher. The hub handles it before anything this process sends after it.
      */
@@ -140,6 +135,11 @@ public final class HubClient implements AutoCloseable {
         send(-1, op, fields);
     }
 
+    /**
+     * Sends a request whose answer nobody waits for (the hub still records it in order). Like
+     * the feeder thread of a Python queue, a flusher sends it shortly after, together with the
+     * others told meanwhile; any call sends it first.
+     */
     public void tell(String op, Map<String, Object> fields) {
         byte[] frame = frame(-1, op, fields);
         boolean wake;
