@@ -18,6 +18,11 @@ public final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, BUNDLE.getLocale()).format(args);
     }
 
+    /** The locale the window's messages were found in (root for English). */
+    public static Locale locale() {
+        return BUNDLE.getLocale();
+    }
+
     /** A scenario's own text (title, explanation) in the window's language: "zh-Hans" or "en". */
     public static String pick(Map<String, String> byLanguage) {
         // The window speaks Chinese only when a Chinese bundle was found for the user's locale.

@@ -4,6 +4,8 @@ import dev.procession.app.Messages;
 import dev.procession.app.code.CodeView;
 import dev.procession.app.console.ConsoleView;
 import dev.procession.app.inspector.InspectorView;
+import dev.procession.app.narration.NarrationModel;
+import dev.procession.app.narration.NarrationView;
 import dev.procession.app.processes.ProcessActions;
 import dev.procession.app.processes.ProcessMenus;
 import dev.procession.app.processes.ProcessTable;
@@ -34,6 +36,7 @@ public final class RunWorkspace extends SplitPane {
     private final ConsoleView console = new ConsoleView();
     private final CodeView code = new CodeView();
     private final InspectorView inspector;
+    private final NarrationModel narration = new NarrationModel();
     private final TabPane side;
     private final TabPane bottom;
     private final SplitPane top;
@@ -46,7 +49,7 @@ public final class RunWorkspace extends SplitPane {
         processes = new ProcessTable(menus);
         inspector = new InspectorView(actions::forceRelease);
         stageSlot.getStyleClass().add("stage-slot");
-        side = tabs(tab("code", code), tab("inspector", inspector));
+        side = tabs(tab("code", code), tab("inspector", inspector), tab("narration", new NarrationView(narration)));
         bottom = tabs(tab("processes", processes), tab("timeline", timeline), tab("console", console));
         top = new SplitPane(stageSlot, side);
         // The stage gets two thirds: its scenes (the manager's floor, a queue's belt) need the width more than the code.
@@ -60,6 +63,8 @@ public final class RunWorkspace extends SplitPane {
         // only leaves its drawing for when it is seen. The other views show a state, so they catch up.
         pump.addListener(whileShown(pump, processes, bottom, bottomShown, e -> false));
         pump.addListener(timeline);
+        // A story that grows, like the timeline: told every frame, so nothing is missed while hidden.
+        pump.addListener(narration);
         timeline.shownProperty().bind(shown(tabOf(bottom, timeline), bottomShown));
         pump.addListener(whileShown(pump, console, bottom, bottomShown, ConsoleView::reads));
         pump.addListener(whileShown(pump, code, side, sideShown, e -> false));
@@ -133,6 +138,10 @@ public final class RunWorkspace extends SplitPane {
 
     public CodeView code() {
         return code;
+    }
+
+    public NarrationModel narration() {
+        return narration;
     }
 
     public InspectorView inspector() {
