@@ -1,5 +1,6 @@
 package dev.procession.app;
 
+import dev.procession.app.settings.Profile;
 import dev.procession.app.theme.Theme;
 import dev.procession.cli.Settings;
 import dev.procession.scenario.Scenario;
@@ -12,15 +13,18 @@ import java.util.Optional;
 /**
  * The window's own command-line options, so that scripts (docs/screenshots) need no clicking:
  * {@code --scenario ID} selects a scenario, {@code --set KEY=VALUE} (repeatable) fills in one of
- * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark}.
+ * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark}
+ * and {@code --profile laptop|projector} override the remembered ones.
  *
  * @param scenario the scenario to select, if any
  * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine
  * @param run      whether to start it at once
- * @param theme    the theme to open with
+ * @param theme    the theme to open with, if not the remembered one
+ * @param profile  the profile to open with, if not the remembered one
  */
-public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run, Theme theme) {
-    private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme");
+public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run,
+                            Optional<Theme> theme, Optional<Profile> profile) {
+    private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile");
 
     /** True when the arguments are for the window: none at all, or only window options. */
     static boolean isForTheWindow(String[] args) {
@@ -32,13 +36,15 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         Optional<Scenario> scenario = Optional.empty();
         List<String> settings = new ArrayList<>();
         boolean run = false;
-        Theme theme = Theme.LIGHT;
+        Optional<Theme> theme = Optional.empty();
+        Optional<Profile> profile = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> scenario = Optional.of(Scenarios.byId(valueOf(args, ++i, "--scenario")));
                 case "--set" -> settings.add(valueOf(args, ++i, "--set"));
                 case "--run" -> run = true;
-                case "--theme" -> theme = Theme.byName(valueOf(args, ++i, "--theme"));
+                case "--theme" -> theme = Optional.of(Theme.byName(valueOf(args, ++i, "--theme")));
+                case "--profile" -> profile = Optional.of(Profile.byId(valueOf(args, ++i, "--profile")));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the window takes "
                         + String.join(", ", OPTIONS) + " (and 'procession run' runs without a window)");
             }
@@ -52,7 +58,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         Map<String, String> values = scenario.map(s -> Settings.parse(s, settings)).orElse(Map.of());
         // Refused here, before a window opens, with the CLI's words; the sheet checks again as typed.
         scenario.ifPresent(s -> Scenarios.resolve(s, values));
-        return new WindowOptions(scenario, Map.copyOf(values), run, theme);
+        return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile);
     }
 
     private static String valueOf(String[] args, int i, String option) {

@@ -73,6 +73,13 @@ class MessageKeysTest {
                     () -> prefixed("proc.status.", Arrays.stream(ProcStatus.values())
                             .filter(s -> s != ProcStatus.BLOCKED && s != ProcStatus.EXITED)
                             .map(s -> s.name().toLowerCase(Locale.ROOT)).toList(), "")),
+            // The profile switch's buttons, one per Profile.
+            new Dynamic("shell/ProfileSwitch.java", "\"profile.\"+profile.id()",
+                    () -> prefixed("profile.", Arrays.stream(dev.procession.app.settings.Profile.values())
+                            .map(dev.procession.app.settings.Profile::id).toList(), "")),
+            new Dynamic("shell/ProfileSwitch.java", "\"profile.\"+profile.id()+\".tooltip\"",
+                    () -> prefixed("profile.", Arrays.stream(dev.procession.app.settings.Profile.values())
+                            .map(dev.procession.app.settings.Profile::id).toList(), ".tooltip")),
             // RunWorkspace's tabs: tab("code", ...), tab("console", ...)...
             new Dynamic("workspace/RunWorkspace.java", "\"view.\"+key",
                     () -> prefixed("view.", firstLiterals("workspace/RunWorkspace.java", "tab("), "")),
@@ -297,7 +304,8 @@ class MessageKeysTest {
 
     private static List<String> appActionIds() {
         List<String> ids = sources.stream().filter(s -> s.file().startsWith("shell/"))
-                .flatMap(s -> literalsAfter(s, "newAppAction(").stream()).toList();
+                .flatMap(s -> java.util.stream.Stream.concat(literalsAfter(s, "newAppAction(").stream(),
+                        literalsAfter(s, "action(").stream())).toList();
         assertThat(ids).as("new AppAction(\"...\") in the shell").isNotEmpty();
         return ids;
     }

@@ -52,7 +52,7 @@ class ProcessionMainTest {
         WindowOptions options = WindowOptions.parse("--scenario", "traffic-light", "--run", "--theme", "dark");
         assertThat(options.scenario().orElseThrow().id()).isEqualTo("traffic-light");
         assertThat(options.run()).isTrue();
-        assertThat(options.theme().id()).isEqualTo("dark");
+        assertThat(options.theme().orElseThrow().id()).isEqualTo("dark");
 
         assertThatThrownBy(() -> WindowOptions.parse("--scenario", "nope")).hasMessageContaining("unknown scenario 'nope'");
         assertThatThrownBy(() -> WindowOptions.parse("--theme", "pink")).hasMessageContaining("unknown theme 'pink'");

@@ -19,6 +19,8 @@ import dev.procession.supervisor.ProcStat;
 import dev.procession.supervisor.Run;
 import dev.procession.testing.OsProcesses;
 import dev.procession.testing.RealRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +74,14 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
     /** Every PID a run of this window showed, remembered (with its start time) on first sight. */
     private final Set<Long> seen = ConcurrentHashMap.newKeySet();
     private volatile RunState latest = RunState.EMPTY;
+    private Path settingsDir;
 
     /** Opens the main window in a stage of its own, once for the test class. */
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        // Each test class opens a window as a first start would: with no settings remembered.
+        settingsDir = Files.createTempDirectory("procession-settings");
+        System.setProperty("procession.settings", settingsDir.resolve("settings.json").toString());
         FxToolkit.registerPrimaryStage();
         onFx(() -> {
             // A window of its own, not the toolkit's primary stage, which other test classes reuse.
@@ -116,6 +122,23 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
                 stage.close();
                 return null;
             });
+            deleteSettings();
+        }
+    }
+
+    /** The settings file this window reads and writes. */
+    public Path settingsFile() {
+        return settingsDir.resolve("settings.json");
+    }
+
+    private void deleteSettings() {
+        try (var files = Files.list(settingsDir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(settingsDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,20 @@
 package dev.procession.app.shell;
 
 import dev.procession.app.Messages;
+import dev.procession.app.settings.Profile;
+import dev.procession.app.settings.Settings;
+import dev.procession.app.settings.SettingsFile;
+import dev.procession.app.workspace.RunWorkspace;
+import dev.procession.model.ProcState;
+import dev.procession.model.ProcStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import dev.procession.app.WindowOptions;
 import dev.procession.app.run.RunViewModel;
 import dev.procession.app.theme.Icons;
@@ -40,27 +54,47 @@ import javafx.stage.Stage;
  */
 public final class MainWindow extends BorderPane {
     private static final ObservableBooleanValue ALWAYS = new SimpleBooleanProperty(true);
+    /** The text size of the theme's root (app.css): what the zoom multiplies in menus and tooltips. */
+    private static final double BASE_FONT_PX = 16;
     private final ShellModel shell;
+    private final Projection projection;
     private final StageHost stageHost = new StageHost();
     private final ScenarioLibrary library;
     private final VBox parameterPane = new VBox();
     private final RunScreen runScreen;
+    private final VBox bars;
+    private final VBox sidebar;
+    private final SplitPane split;
+    private final StatusBarView statusBar;
+    private final List<AppAction> actions = new ArrayList<>();
+    private Stage stage;
 
-    private MainWindow(ShellModel shell) {
+    private MainWindow(ShellModel shell, Projection projection) {
         this.shell = shell;
+        this.projection = projection;
         runScreen = new RunScreen(shell.run(), shell.run().front(), stageHost, this::showIntroduction,
                 error -> stageHost.setNotice(error.getMessage()));
         getStyleClass().add(Styles.MAIN_WINDOW);
         library = new ScenarioLibrary(Scenarios.all(), shell::choose);
+        RunWorkspace workspace = runScreen.workspace();
+        workspace.sideShownProperty().bindBidirectional(projection.sideShownProperty());
+        workspace.bottomShownProperty().bindBidirectional(projection.bottomShownProperty());
+        workspace.presentingProperty().bind(projection.presentingProperty());
         List<AppAction> runActions = runActions();
-        setTop(new VBox(menuBar(runActions), toolBar(runActions)));
-        VBox sidebar = sidebar();
-        SplitPane split = new SplitPane(sidebar, stageHost);
+        bars = new VBox(menuBar(runActions), toolBar(runActions));
+        sidebar = sidebar();
+        split = new SplitPane(sidebar, stageHost);
         // The stage and its views need the room: the library keeps what its longest title needs.
         split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
         setCenter(split);
-        setBottom(new StatusBarView(shell.run()));
+        statusBar = new StatusBarView(shell.run());
+        present(false);
+        projection.presentingProperty().addListener((obs, old, now) -> present(now));
+        stageHost.setOnContextMenuRequested(e -> {
+            contextMenu().show(stageHost, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
         shell.parametersProperty().addListener((obs, old, sheet) -> {
             stageHost.setContent(new ScenarioIntroduction(sheet.scenario()));
             Label title = new Label(Messages.text("parameters.title"));
@@ -77,28 +111,84 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The presentation view shows the stage and the narration alone; leaving it brings the rest back. */
+    private void present(boolean presenting) {
+        setTop(presenting ? null : bars);
+        split.getItems().setAll(presenting ? List.of(stageHost) : List.of(sidebar, stageHost));
+        if (!presenting) {
+            split.setDividerPositions(0.2);
+        }
+        setBottom(presenting ? null : statusBar);
+    }
+
     /** The run on screen: its pump and the workspace of views. */
     public RunScreen runScreen() {
         return runScreen;
     }
 
+    /** How the window is shown to the room: profile, zoom, presentation, blank screen. */
+    public Projection projection() {
+        return projection;
+    }
+
+    /** Every command of the window, each with its key: the keyboard map lists these. */
+    public List<AppAction> actions() {
+        return List.copyOf(actions);
+    }
+
     /** Builds the window into {@code stage}, applies {@code options} and shows it. */
     public static MainWindow open(Stage stage, ShellModel shell, WindowOptions options) {
-        options.theme().apply();
-        MainWindow window = new MainWindow(shell);
+        List<String> problems = new ArrayList<>();
+        Projection projection = new Projection(SettingsFile.forThisUser(), problems::add);
+        options.profile().ifPresent(projection::use);
+        Theme theme = options.theme().orElseGet(() -> Theme.known(projection.settings().theme()).orElse(Theme.LIGHT));
+        theme.apply();
+        MainWindow window = new MainWindow(shell, projection);
+        window.stage = stage;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        // A lecture-hall app: it opens on the whole screen (sized, not maximized: that needs a window manager).
-        Scene scene = new Scene(window, screen.getWidth(), screen.getHeight());
+        Settings.Layout layout = projection.settings().layout();
+        // A lecture-hall app: it opens on the whole screen (sized, not maximized: that needs a window
+        // manager), or as large as it was left.
+        double width = layout.width() > 0 ? Math.min(layout.width(), screen.getWidth()) : screen.getWidth();
+        double height = layout.height() > 0 ? Math.min(layout.height(), screen.getHeight()) : screen.getHeight();
+        Region blank = new Region();
+        blank.getStyleClass().add(Styles.BLANK_SCREEN);
+        blank.setId("blank-screen");
+        blank.visibleProperty().bind(projection.blankedProperty());
+        blank.setOnMouseClicked(e -> projection.unblank());
+        StackPane root = new StackPane(new ZoomPane(window, projection.zoomProperty()), blank);
+        Scene scene = new Scene(root, width, height);
         Theme.style(scene);
+        window.zoomPopups(scene);
+        projection.zoomProperty().addListener((obs, old, now) -> window.zoomPopups(scene));
+        // While the screen is blank, any key brings it back (and does nothing else).
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (projection.blankedProperty().get()) {
+                projection.unblank();
+                e.consume();
+            }
+        });
+        window.extraZoomKeys(scene);
+        window.plainKeysFirst(scene);
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
+        // Esc is the window's own key (see leave()): it must not leave full screen behind our back.
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint(Messages.text("fullScreen.hint"));
+        stage.widthProperty().addListener((obs, old, now) -> window.sized());
+        stage.heightProperty().addListener((obs, old, now) -> window.sized());
+        projection.profileProperty().addListener((obs, old, now) -> window.resizeTo(projection.settings().layout()));
         // Closing the window ends the run first: no process of it outlives the window.
-        stage.setOnCloseRequest(e -> shell.run().shutdown());
+        stage.setOnCloseRequest(e -> {
+            projection.save();
+            shell.run().shutdown();
+        });
         options.scenario().ifPresent(window.library::select);
         shell.fill(options.settings());
         stage.show();
+        problems.forEach(window.stageHost::setNotice);
         if (options.run()) {
             shell.runChosen();
         }
@@ -110,42 +200,179 @@ public final class MainWindow extends BorderPane {
         return stageHost;
     }
 
+    private void sized() {
+        if (stage != null && !stage.isFullScreen()) {
+            projection.windowResized(stage.getWidth(), stage.getHeight());
+        }
+    }
+
+    private void resizeTo(Settings.Layout layout) {
+        if (stage != null && !stage.isFullScreen() && layout.width() > 0 && layout.height() > 0) {
+            stage.setWidth(layout.width());
+            stage.setHeight(layout.height());
+        }
+    }
+
+    /**
+     * Menus, context menus and tooltips open in windows of their own, which take the scene's
+     * stylesheets when shown: a stylesheet of the zoom's text size reaches them.
+     */
+    private void zoomPopups(Scene scene) {
+        scene.getStylesheets().removeIf(sheet -> sheet.startsWith("data:text/css"));
+        String css = ".context-menu, .tooltip { -fx-font-size: " + Math.round(BASE_FONT_PX * projection.zoomProperty().get())
+                + "px; }";
+        scene.getStylesheets().add("data:text/css;base64,"
+                + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Ctrl+= and the keypad's + zoom in too, as Ctrl+minus has the keypad's - beside it. */
+    private void extraZoomKeys(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), projection::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), projection::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), projection::zoomOut);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), projection::zoomReset);
+    }
+
+    /**
+     * A key without modifiers (Space, Page Down, Esc, '.', the F keys: what a presenter's remote
+     * sends) is the window's before any control's, which would otherwise take Space or Page Down
+     * for itself; but not while the user types in a text field.
+     */
+    private void plainKeysFirst(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isConsumed() || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()
+                    || scene.getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            for (AppAction a : actions) {
+                if (a.accelerator() instanceof KeyCodeCombination k && k.getCode() == e.getCode() && k.match(e)) {
+                    if (a.enabled().get()) {
+                        a.handler().run();
+                    }
+                    e.consume();
+                    return;
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /**
+     * Esc, as a presenter's remote sends it: brings back a blank screen, else leaves the
+     * presentation view, else full screen, else stops the run.
+     */
+    private void leave() {
+        if (projection.blankedProperty().get()) {
+            projection.unblank();
+        } else if (projection.presentingProperty().get()) {
+            projection.leavePresentation();
+        } else if (stage != null && stage.isFullScreen()) {
+            stage.setFullScreen(false);
+        } else if (shell.runningProperty().get()) {
+            shell.run().stop();
+        }
+    }
+
+    /** Space: pauses the whole run, or resumes it when its main program is paused. */
+    private void togglePause() {
+        ProcState main = runScreen.pump().state().main();
+        if (main != null && main.status() == ProcStatus.PAUSED) {
+            shell.run().resumeAll();
+        } else {
+            shell.run().pauseAll();
+        }
+    }
+
+    private void toggleFullScreen() {
+        if (stage != null) {
+            stage.setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    private void showKeyboardMap() {
+        KeyboardMap.show(stage, actions);
+    }
+
+    private AppAction action(String id, Icons icon, KeyCombination key, ObservableBooleanValue enabled, Runnable handler) {
+        AppAction action = new AppAction(id, icon, key, enabled, handler);
+        actions.add(action);
+        return action;
+    }
+
+    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
+        return new KeyCodeCombination(code, modifiers);
+    }
+
     private List<AppAction> runActions() {
         RunViewModel run = shell.run();
         return List.of(
-                new AppAction("run", Icons.RUN, new KeyCodeCombination(KeyCode.F5), shell.canRunProperty(),
-                        shell::runChosen),
-                new AppAction("pauseAll", Icons.PAUSE_ALL, new KeyCodeCombination(KeyCode.F6),
-                        shell.runningProperty(), run::pauseAll),
-                new AppAction("resumeAll", Icons.RESUME_ALL, new KeyCodeCombination(KeyCode.F7),
-                        shell.runningProperty(), run::resumeAll),
-                new AppAction("stop", Icons.STOP, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN),
-                        shell.runningProperty(), run::stop),
-                new AppAction("reset", Icons.RESET, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
-                        shell.canResetProperty(), run::reset));
+                action("run", Icons.RUN, key(KeyCode.F5), shell.canRunProperty(), shell::runChosen),
+                action("pauseAll", Icons.PAUSE_ALL, key(KeyCode.F6), shell.runningProperty(), run::pauseAll),
+                action("resumeAll", Icons.RESUME_ALL, key(KeyCode.F7), shell.runningProperty(), run::resumeAll),
+                action("stop", Icons.STOP, key(KeyCode.F5, KeyCombination.SHIFT_DOWN), shell.runningProperty(), run::stop),
+                action("reset", Icons.RESET, key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), shell.canResetProperty(),
+                        run::reset));
     }
 
     private MenuBar menuBar(List<AppAction> runActions) {
         Menu file = new Menu(Messages.text("menu.file"));
-        AppAction quit = new AppAction("quit", Icons.QUIT,
-                new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), ALWAYS,
-                () -> {
-                    shell.run().shutdown();
-                    Platform.exit();
-                });
-        file.getItems().add(quit.menuItem());
+        file.getItems().add(action("quit", Icons.QUIT, key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), ALWAYS, () -> {
+            projection.save();
+            shell.run().shutdown();
+            Platform.exit();
+        }).menuItem());
         Menu runMenu = new Menu(Messages.text("menu.run"));
         runActions.forEach(a -> runMenu.getItems().add(a.menuItem()));
+        runMenu.getItems().addAll(new SeparatorMenuItem(),
+                action("togglePause", Icons.TOGGLE_PAUSE, key(KeyCode.SPACE), shell.runningProperty(),
+                        this::togglePause).menuItem(),
+                action("leave", Icons.LEAVE, key(KeyCode.ESCAPE), ALWAYS, this::leave).menuItem(),
+                new SeparatorMenuItem(),
+                action("nextScenario", Icons.NEXT, key(KeyCode.PAGE_DOWN), ALWAYS, () -> library.step(1)).menuItem(),
+                action("previousScenario", Icons.PREVIOUS, key(KeyCode.PAGE_UP), ALWAYS, () -> library.step(-1))
+                        .menuItem());
         Menu view = new Menu(Messages.text("menu.view"));
         view.getItems().addAll(
-                new AppAction("themeLight", Icons.THEME_LIGHT, null, ALWAYS,
-                        Theme.LIGHT::apply).menuItem(),
-                new AppAction("themeDark", Icons.THEME_DARK, null, ALWAYS,
-                        Theme.DARK::apply).menuItem());
+                action("zoomIn", Icons.ZOOM_IN, key(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), ALWAYS,
+                        projection::zoomIn).menuItem(),
+                action("zoomOut", Icons.ZOOM_OUT, key(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), ALWAYS,
+                        projection::zoomOut).menuItem(),
+                action("zoomReset", Icons.ZOOM_RESET, key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), ALWAYS,
+                        projection::zoomReset).menuItem(),
+                new SeparatorMenuItem(),
+                action("profileLaptop", Icons.LAPTOP, key(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), ALWAYS,
+                        () -> projection.use(Profile.LAPTOP)).menuItem(),
+                action("profileProjector", Icons.PROJECTOR, key(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), ALWAYS,
+                        () -> projection.use(Profile.PROJECTOR)).menuItem(),
+                action("fullScreen", Icons.FULL_SCREEN, key(KeyCode.F11), ALWAYS, this::toggleFullScreen).menuItem(),
+                action("presentation", Icons.PRESENTATION, key(KeyCode.F12), ALWAYS, projection::togglePresentation)
+                        .menuItem(),
+                action("blank", Icons.BLANK, key(KeyCode.PERIOD), ALWAYS, projection::toggleBlank).menuItem(),
+                new SeparatorMenuItem(),
+                action("themeLight", Icons.THEME_LIGHT, null, ALWAYS, () -> useTheme(Theme.LIGHT)).menuItem(),
+                action("themeDark", Icons.THEME_DARK, null, ALWAYS, () -> useTheme(Theme.DARK)).menuItem());
         view.getItems().addAll(new SeparatorMenuItem(), dockToggle("view.dock.side", KeyCode.F8,
                 runScreen().workspace().sideShownProperty()), dockToggle("view.dock.bottom", KeyCode.F9,
                 runScreen().workspace().bottomShownProperty()));
-        return new MenuBar(file, runMenu, view);
+        Menu help = new Menu(Messages.text("menu.help"));
+        help.getItems().add(action("keyboardMap", Icons.KEYBOARD, key(KeyCode.F1), ALWAYS, this::showKeyboardMap)
+                .menuItem());
+        return new MenuBar(file, runMenu, view, help);
+    }
+
+    private void useTheme(Theme theme) {
+        theme.apply();
+        projection.rememberTheme(theme.id());
+    }
+
+    /** Right-click on the stage: what a teacher reaches for while pointing at it. */
+    private ContextMenu contextMenu() {
+        ContextMenu menu = new ContextMenu();
+        for (String id : List.of("run", "togglePause", "stop", "presentation", "fullScreen", "zoomIn", "zoomOut")) {
+            actions.stream().filter(a -> a.id().equals(id)).findFirst().ifPresent(a -> menu.getItems().add(a.menuItem()));
+        }
+        return menu;
     }
 
     private static CheckMenuItem dockToggle(String key, KeyCode accelerator, BooleanProperty shown) {
@@ -158,7 +385,8 @@ public final class MainWindow extends BorderPane {
     private ToolBar toolBar(List<AppAction> runActions) {
         ToolBar bar = new ToolBar();
         runActions.forEach(a -> bar.getItems().add(a.button()));
-        bar.getItems().addAll(new Separator(Orientation.VERTICAL), new SpeedControl(shell.run().speedProperty()));
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), new SpeedControl(shell.run().speedProperty()),
+                new Separator(Orientation.VERTICAL), new ProfileSwitch(projection));
         return bar;
     }
 
@@ -170,9 +398,9 @@ public final class MainWindow extends BorderPane {
         ScrollPane parameters = new ScrollPane(parameterPane);
         parameters.setFitToWidth(true);
         parameters.setMinHeight(180);
-        VBox sidebar = new VBox(8, title, library, parameters);
-        sidebar.getStyleClass().add(Styles.SIDEBAR);
-        sidebar.setMinWidth(260);
-        return sidebar;
+        VBox box = new VBox(8, title, library, parameters);
+        box.getStyleClass().add(Styles.SIDEBAR);
+        box.setMinWidth(260);
+        return box;
     }
 }

@@ -44,6 +44,20 @@ final class ScenarioLibrary extends TreeView<ScenarioLibrary.Entry> {
         });
     }
 
+    /**
+     * Chooses the scenario {@code delta} rows below the one chosen (above for a negative delta),
+     * across the groups, as a presenter's Page Down and Page Up; it stops at the first and the last.
+     */
+    void step(int delta) {
+        List<TreeItem<Entry>> lessons = getRoot().getChildren().stream().flatMap(h -> h.getChildren().stream())
+                .toList();
+        int at = lessons.indexOf(getSelectionModel().getSelectedItem());
+        int next = at < 0 ? (delta > 0 ? 0 : lessons.size() - 1) : Math.clamp(at + delta, 0, lessons.size() - 1);
+        if (next != at && lessons.get(next).getValue() instanceof Lesson lesson) {
+            select(lesson.scenario());
+        }
+    }
+
     /** Selects {@code scenario}'s row, which chooses it. */
     void select(Scenario scenario) {
         for (TreeItem<Entry> heading : getRoot().getChildren()) {

@@ -25,6 +25,9 @@ public final class Styles {
     public static final String PARAMETER_BOUNDS = "parameter-bounds";
     public static final String PARAMETER_NOTE = "parameter-note";
     public static final String NOTICE = "notice";
+    public static final String BLANK_SCREEN = "blank-screen";
+    public static final String PROFILE_SWITCH = "profile-switch";
+    public static final String KEYBOARD_MAP = "keyboard-map";
 
     /** A field whose value is refused. */
     public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");

@@ -47,6 +47,11 @@ public enum Theme {
         }
     }
 
+    /** The theme called {@code name}, if there is one (a remembered name may be out of date). */
+    public static java.util.Optional<Theme> known(String name) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(name)).findFirst();
+    }
+
     public static Theme byName(String name) {
         return Arrays.stream(values()).filter(t -> t.id.equals(name.toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown theme '" + name + "'; known: light, dark"));

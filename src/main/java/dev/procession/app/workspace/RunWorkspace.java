@@ -42,6 +42,8 @@ public final class RunWorkspace extends SplitPane {
     private final SplitPane top;
     private final BooleanProperty sideShown = new SimpleBooleanProperty(true);
     private final BooleanProperty bottomShown = new SimpleBooleanProperty(true);
+    private final BooleanProperty presenting = new SimpleBooleanProperty();
+    private final NarrationView presentedNarration;
 
     public RunWorkspace(RunPump pump, ProcessMenus menus, ProcessActions actions) {
         setId("run-workspace");
@@ -51,28 +53,31 @@ public final class RunWorkspace extends SplitPane {
         stageSlot.getStyleClass().add("stage-slot");
         side = tabs(tab("code", code), tab("inspector", inspector), tab("narration", new NarrationView(narration)));
         bottom = tabs(tab("processes", processes), tab("timeline", timeline), tab("console", console));
-        top = new SplitPane(stageSlot, side);
-        // The stage gets two thirds: its scenes (the manager's floor, a queue's belt) need the width more than the code.
-        top.setDividerPositions(0.66);
+        top = new SplitPane();
         setOrientation(Orientation.VERTICAL);
-        getItems().setAll(top, bottom);
-        setDividerPositions(0.62);
-        sideShown.addListener((obs, old, now) -> dock(top, side, now, 0.66));
-        bottomShown.addListener((obs, old, now) -> dock(this, bottom, now, 0.62));
+        presentedNarration = new NarrationView(narration);
+        presentedNarration.setId("presented-narration");
+        layOut();
+        sideShown.addListener((obs, old, now) -> layOut());
+        bottomShown.addListener((obs, old, now) -> layOut());
+        presenting.addListener((obs, old, now) -> layOut());
         // The timeline draws the status changes it saw frame by frame, so it is fed every frame; it
         // only leaves its drawing for when it is seen. The other views show a state, so they catch up.
-        pump.addListener(whileShown(pump, processes, bottom, bottomShown, e -> false));
+        // A dock hidden by the presentation view is not seen either.
+        ObservableBooleanValue sideSeen = sideShown.and(presenting.not());
+        ObservableBooleanValue bottomSeen = bottomShown.and(presenting.not());
+        pump.addListener(whileShown(pump, processes, bottom, bottomSeen, e -> false));
         pump.addListener(timeline);
         // A story that grows, like the timeline: told every frame, so nothing is missed while hidden.
         pump.addListener(narration);
-        timeline.shownProperty().bind(shown(tabOf(bottom, timeline), bottomShown));
-        pump.addListener(whileShown(pump, console, bottom, bottomShown, ConsoleView::reads));
-        pump.addListener(whileShown(pump, code, side, sideShown, e -> false));
-        pump.addListener(whileShown(pump, inspector, side, sideShown, e -> false));
+        timeline.shownProperty().bind(shown(tabOf(bottom, timeline), bottomSeen));
+        pump.addListener(whileShown(pump, console, bottom, bottomSeen, ConsoleView::reads));
+        pump.addListener(whileShown(pump, code, side, sideSeen, e -> false));
+        pump.addListener(whileShown(pump, inspector, side, sideSeen, e -> false));
     }
 
     /** {@code view}, the content of one of {@code pane}'s tabs, fed while it can be seen. */
-    private static RunPump.FrameListener whileShown(RunPump pump, Node view, TabPane pane, BooleanProperty dockShown,
+    private static RunPump.FrameListener whileShown(RunPump pump, Node view, TabPane pane, ObservableBooleanValue dockShown,
                                                     Predicate<Event> reads) {
         return new HiddenViewFeed((RunPump.FrameListener) view, shown(tabOf(pane, view), dockShown), pump::state,
                 reads);
@@ -82,17 +87,26 @@ public final class RunWorkspace extends SplitPane {
         return pane.getTabs().stream().filter(t -> t.getContent() == view).findFirst().orElseThrow();
     }
 
-    private static ObservableBooleanValue shown(Tab tab, BooleanProperty dockShown) {
-        return tab.selectedProperty().and(dockShown);
+    private static ObservableBooleanValue shown(Tab tab, ObservableBooleanValue dockShown) {
+        return tab.selectedProperty().and(javafx.beans.binding.BooleanExpression.booleanExpression(dockShown));
     }
 
-    private static void dock(SplitPane pane, Node view, boolean shown, double divider) {
-        if (shown && !pane.getItems().contains(view)) {
-            pane.getItems().add(view);
-            pane.setDividerPositions(divider);
-        } else if (!shown) {
-            pane.getItems().remove(view);
+    /**
+     * The stage with the docks that are shown; when presenting, the stage and the narration
+     * alone. The stage gets two thirds: its scenes (the manager's floor, a queue's belt) need the
+     * width more than the code.
+     */
+    private void layOut() {
+        if (presenting.get()) {
+            top.getItems().setAll(stageSlot, presentedNarration);
+            top.setDividerPositions(0.7);
+            getItems().setAll(top);
+            return;
         }
+        top.getItems().setAll(sideShown.get() ? List.of(stageSlot, side) : List.of(stageSlot));
+        top.setDividerPositions(0.66);
+        getItems().setAll(bottomShown.get() ? List.of(top, bottom) : List.of(top));
+        setDividerPositions(0.62);
     }
 
     private static TabPane tabs(Tab... tabs) {
@@ -122,6 +136,11 @@ public final class RunWorkspace extends SplitPane {
 
     public BooleanProperty sideShownProperty() {
         return sideShown;
+    }
+
+    /** Whether only the stage and the narration are shown (the presentation view). */
+    public BooleanProperty presentingProperty() {
+        return presenting;
     }
 
     public BooleanProperty bottomShownProperty() {

@@ -1,0 +1,126 @@
+package dev.procession.app.settings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the window remembers between runs: the profile in use, each profile's zoom, window size
+ * and docks, and the theme. Immutable; {@code with...} makes the changed copy.
+ *
+ * @param profile  the profile in use
+ * @param laptop   the Laptop profile's layout
+ * @param projector the Projector profile's layout
+ * @param theme    the theme's id ("light", "dark"...)
+ */
+public record Settings(Profile profile, Layout laptop, Layout projector, String theme) {
+    /** A profile's zoom, window size (0 for "the screen's") and whether each dock is shown. */
+    public record Layout(double zoom, double width, double height, boolean sideShown, boolean bottomShown) {
+        public static final double MIN_ZOOM = 0.5;
+        public static final double MAX_ZOOM = 3.0;
+
+        public Layout {
+            if (!(zoom >= MIN_ZOOM && zoom <= MAX_ZOOM)) {
+                throw new IllegalArgumentException("zoom must be from " + MIN_ZOOM + " to " + MAX_ZOOM + ", got " + zoom);
+            }
+            if (!(width >= 0 && height >= 0 && width < 100_000 && height < 100_000)) {
+                throw new IllegalArgumentException("window size " + width + "x" + height + " is not a size");
+            }
+        }
+
+        public Layout withZoom(double z) {
+            return new Layout(Math.clamp(z, MIN_ZOOM, MAX_ZOOM), width, height, sideShown, bottomShown);
+        }
+
+        public Layout withSize(double w, double h) {
+            return new Layout(zoom, w, h, sideShown, bottomShown);
+        }
+
+        public Layout withDocks(boolean side, boolean bottom) {
+            return new Layout(zoom, width, height, side, bottom);
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("zoom", zoom);
+            m.put("width", width);
+            m.put("height", height);
+            m.put("sideShown", sideShown);
+            m.put("bottomShown", bottomShown);
+            return m;
+        }
+
+        static Layout fromJson(Object json, String what) {
+            Map<String, Object> m = SettingsFile.requireObject(json, what);
+            return new Layout(number(m, "zoom", what), number(m, "width", what), number(m, "height", what),
+                    bool(m, "sideShown", what), bool(m, "bottomShown", what));
+        }
+    }
+
+    public static final Settings DEFAULTS = new Settings(Profile.LAPTOP,
+            new Layout(Profile.LAPTOP.defaultZoom(), 0, 0, true, true),
+            new Layout(Profile.PROJECTOR.defaultZoom(), 0, 0, false, true), "light");
+
+    public Settings {
+        if (profile == null || laptop == null || projector == null || theme == null) {
+            throw new IllegalArgumentException("a setting is missing");
+        }
+    }
+
+    public Layout layout() {
+        return layout(profile);
+    }
+
+    public Layout layout(Profile p) {
+        return p == Profile.LAPTOP ? laptop : projector;
+    }
+
+    public Settings withProfile(Profile p) {
+        return new Settings(p, laptop, projector, theme);
+    }
+
+    /** The profile in use with {@code layout} in place of its own. */
+    public Settings withLayout(Layout layout) {
+        return profile == Profile.LAPTOP ? new Settings(profile, layout, projector, theme)
+                : new Settings(profile, laptop, layout, theme);
+    }
+
+    public Settings withTheme(String id) {
+        return new Settings(profile, laptop, projector, id);
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", 1L);
+        m.put("profile", profile.id());
+        m.put("laptop", laptop.toJson());
+        m.put("projector", projector.toJson());
+        m.put("theme", theme);
+        return m;
+    }
+
+    /** Reads what {@link #toJson()} wrote; anything else is an error that says what is wrong. */
+    public static Settings fromJson(Map<String, Object> m) {
+        if (!(m.get("theme") instanceof String theme)) {
+            throw new IllegalArgumentException("'theme' must be a string");
+        }
+        if (!(m.get("profile") instanceof String profile)) {
+            throw new IllegalArgumentException("'profile' must be a string");
+        }
+        return new Settings(Profile.byId(profile), Layout.fromJson(m.get("laptop"), "'laptop'"),
+                Layout.fromJson(m.get("projector"), "'projector'"), theme);
+    }
+
+    private static double number(Map<String, Object> m, String key, String what) {
+        if (!(m.get(key) instanceof Number n)) {
+            throw new IllegalArgumentException(what + "." + key + " must be a number");
+        }
+        return n.doubleValue();
+    }
+
+    private static boolean bool(Map<String, Object> m, String key, String what) {
+        if (!(m.get(key) instanceof Boolean b)) {
+            throw new IllegalArgumentException(what + "." + key + " must be true or false");
+        }
+        return b;
+    }
+}
