@@ -33,6 +33,9 @@ final class SharedArrayPrimitive extends SharedCtypePrimitive {
         CType ctype = ctype(m);
         Object init = m.get("init");
         List<Object> items = new ArrayList<>();
+        if (init instanceof Map<?, ?> big && PyWire.INT.equals(PyWire.tag(big))) {
+            throw new HubError("OverflowError", "cannot fit 'int' into an index-sized integer");
+        }
         if (init instanceof Long || init instanceof Boolean) {
             long size = init instanceof Long n ? n : Boolean.TRUE.equals(init) ? 1 : 0;
             if (size < 0) {

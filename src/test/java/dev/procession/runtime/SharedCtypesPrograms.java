@@ -340,6 +340,7 @@ public final class SharedCtypesPrograms extends CaseProgram {
             show("Array i [1, 2.5]", () -> mp.array("i", List.of(1, 2.5)));
             show("Array i -1", () -> mp.array("i", -1));
             show("Array i 1.0", () -> mp.array("i", 1.0));
+            show("Array i 2**70", () -> mp.array("i", BigInteger.TWO.pow(70)));
             show("Array i 'abc'", () -> mp.array("i", "abc"));
             show("Array i b'ab'", () -> mp.array("i", bytes("ab")).slice());
             show("Array d [1, 2.5]", () -> mp.array("d", new double[] {1, 2.5}).slice());

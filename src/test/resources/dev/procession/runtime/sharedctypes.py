@@ -76,6 +76,7 @@ if __name__ == "__main__":
     show("Array i [1, 2.5]", lambda: mp.Array("i", [1, 2.5]))
     show("Array i -1", lambda: mp.Array("i", -1))
     show("Array i 1.0", lambda: mp.Array("i", 1.0))
+    show("Array i 2**70", lambda: mp.Array("i", 2**70))
     show("Array i 'abc'", lambda: mp.Array("i", "abc"))
     show("Array i b'ab'", lambda: mp.Array("i", b"ab")[:])
     show("Array d [1, 2.5]", lambda: mp.Array("d", [1, 2.5])[:])
