@@ -35,6 +35,14 @@ final class LogPrinter extends FoldingReader {
         return key == null ? "" : "[" + PyRepr.of(key) + "]";
     }
 
+    /** Where a read or write of a shared Value or Array went: .value, [3], [0:4]. */
+    private static String place(Event e) {
+        if (e.get("index") != null) {
+            return "[" + e.get("index") + "]";
+        }
+        return e.get("start") != null ? "[" + e.get("start") + ":" + e.get("stop") + "]" : ".value";
+    }
+
     private String describe(Event e) {
         PrimitiveState named = e.obj() == null ? null : state().primitive(e.obj());
         String obj = e.obj() == null ? "" : named == null ? e.obj() : named.label();
@@ -74,6 +82,8 @@ final class LogPrinter extends FoldingReader {
             case PROXY_GET -> obj + "." + e.get("op") + argument(e) + " -> " + PyRepr.of(e.get("value"));
             case PROXY_SET -> obj + "." + e.get("op") + argument(e) + (e.get("value") == null ? ""
                     : " = " + PyRepr.of(e.get("value")));
+            case READ -> obj + place(e) + " -> " + PyRepr.of(e.get("value"));
+            case WRITE -> obj + place(e) + " = " + PyRepr.of(e.get("value"));
             case PUT -> "puts " + e.get("item") + " on " + obj + " (size " + e.get("size") + ")";
             case GOT -> "gets " + e.get("item") + " from " + obj + " (size " + e.get("size") + ")";
             case PUT_WAIT -> obj + " is full: waits to put " + e.get("item");

@@ -24,6 +24,8 @@ public enum EventKind {
     PUT("put"), GOT("got"), PUT_WAIT("put-wait"), GET_WAIT("get-wait"), CLOSE("close"), TASK_DONE("task-done"),
     JOIN_WAIT("join-wait"), JOINED("joined"), SEND("send"), RECV("recv"), RECV_WAIT("recv-wait"), EOF("eof"),
     CLOSED("closed"), OP_ERROR("op-error"),
+    // shared values and arrays
+    READ("read"), WRITE("write"),
     // managers
     SERVE("serve"), PROXY_WAIT("proxy-wait"), PROXY_GET("proxy-get"), PROXY_SET("proxy-set"), PROXY_ERROR("proxy-error"),
     SHUTDOWN("shutdown"), SERVER_LOST("server-lost"),

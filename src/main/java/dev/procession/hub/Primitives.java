@@ -22,6 +22,8 @@ final class Primitives {
             case "Queue" -> QueuePrimitive.create(hub, id, name, m, false);
             case "JoinableQueue" -> QueuePrimitive.create(hub, id, name, m, true);
             case "Pipe" -> ConnectionPrimitive.pipe(hub, id, name, call);
+            case "Value" -> SharedValuePrimitive.create(hub, id, name, m);
+            case "Array" -> SharedArrayPrimitive.create(hub, id, name, m);
             default -> throw new HubError("ValueError", "unknown primitive type '" + type + "'");
         };
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public sealed interface PrimitiveState
         permits LockState, SemaphoreState, FlagState, ConditionState, BarrierState, QueueState, PipeEndState,
-                ManagerState, SharedObjectState, PoolState, OtherPrimitive {
+                ManagerState, SharedObjectState, SharedCtypeState, PoolState, OtherPrimitive {
 
     /** "Lock#3": the log's reference. */
     String ref();
@@ -47,6 +47,7 @@ public sealed interface PrimitiveState
             case "Manager" -> ManagerState.created(ref, name, s);
             case "DictProxy", "ListProxy", "ValueProxy" -> SharedObjectState.created(ref, type, name, details);
             case "Pool" -> PoolState.created(ref, name, s);
+            case "Value", "Array" -> SharedCtypeState.created(ref, type, name, s);
             default -> new OtherPrimitive(ref, type, name);
         };
     }

@@ -264,6 +264,106 @@ public final class Mp {
         return new Barrier(this, create("Barrier", name, params));
     }
 
+    // ---- shared ctypes (multiprocessing.Value and Array), served by the hub
+
+    /** Value(typecode): the C type's zero, with a new RLock. */
+    public SharedValue value(String typecode) {
+        return sharedValue(null, typecode, false, null, true);
+    }
+
+    /** Value(typecode, initial), with a new RLock. */
+    public SharedValue value(String typecode, Object initial) {
+        return sharedValue(null, typecode, true, initial, true);
+    }
+
+    /** Value(typecode, initial, lock=True or False). */
+    public SharedValue value(String typecode, Object initial, boolean lock) {
+        return sharedValue(null, typecode, true, initial, lock);
+    }
+
+    /** Value(typecode, initial, lock=lock): guarded by a lock (or semaphore) the program has. */
+    public SharedValue value(String typecode, Object initial, Acquirable lock) {
+        return sharedValue(null, typecode, true, initial, lock);
+    }
+
+    /**
+     * A named Value; {@code lock} as Python's: true or null for a new RLock (named name.lock),
+     * false for none, or a Lock, RLock, Semaphore or Condition.
+     */
+    public SharedValue value(String name, String typecode, Object initial, Object lock) {
+        return sharedValue(name, typecode, true, initial, lock);
+    }
+
+    /** RawValue(typecode, initial): a Value without a lock. */
+    public SharedValue rawValue(String typecode, Object initial) {
+        return value(typecode, initial, false);
+    }
+
+    /** Array(typecode, size_or_initializer): a size gives that many zeros; else a list, bytes or str. */
+    public SharedArray array(String typecode, Object sizeOrInitializer) {
+        return array(null, typecode, sizeOrInitializer, true);
+    }
+
+    public SharedArray array(String typecode, Object sizeOrInitializer, boolean lock) {
+        return array(null, typecode, sizeOrInitializer, lock);
+    }
+
+    public SharedArray array(String typecode, Object sizeOrInitializer, Acquirable lock) {
+        return array(null, typecode, sizeOrInitializer, lock);
+    }
+
+    /** A named Array; {@code lock} as for {@link #value(String, String, Object, Object)}. */
+    public SharedArray array(String name, String typecode, Object sizeOrInitializer, Object lock) {
+        Map<String, Object> params = sharedParams(typecode, lock);
+        params.put("init", Values.encode(SharedArray.itemsOf(sizeOrInitializer)));
+        Map<?, ?> reply = createReply("Array", name, params);
+        return new SharedArray(this, objectId(reply, 0), guard(reply, lock));
+    }
+
+    /** RawArray(typecode, size_or_initializer): an Array without a lock. */
+    public SharedArray rawArray(String typecode, Object sizeOrInitializer) {
+        return array(typecode, sizeOrInitializer, false);
+    }
+
+    private SharedValue sharedValue(String name, String typecode, boolean given, Object initial, Object lock) {
+        Map<String, Object> params = sharedParams(typecode, lock);
+        if (given) {
+            params.put("value", Values.encode(initial));
+        }
+        Map<?, ?> reply = createReply("Value", name, params);
+        return new SharedValue(this, objectId(reply, 0), guard(reply, lock));
+    }
+
+    /**
+     * The typecode, and the lock as Python chooses it: true or None for a new RLock (the hub
+     * makes it, once the value is known to be good), false for none, or a lock of the program.
+     */
+    private static Map<String, Object> sharedParams(String typecode, Object lock) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("typecode", typecode);
+        params.put("lock", switch (lock) {
+            case null -> true;
+            case Boolean b -> b;
+            case Acquirable a -> a.id();
+            default -> throw new MpException("AttributeError", Values.repr(lock) + " has no method 'acquire'");
+        });
+        return params;
+    }
+
+    /** The lock of a new Value or Array: the program's, or the RLock the hub made with it (null for none). */
+    private Acquirable guard(Map<?, ?> reply, Object lock) {
+        if (lock instanceof Acquirable given) {
+            return given;
+        }
+        return reply.get("objs") == null ? null : new RLock(this, objectId(reply, 1));
+    }
+
+    /** The id of the n-th object a {@code new} made. */
+    private static long objectId(Map<?, ?> reply, int n) {
+        Object id = n == 0 ? reply.get("obj") : ((List<?>) reply.get("objs")).get(n);
+        return ((Number) id).longValue();
+    }
+
     // ---- managers and pools
 
     /** Manager(): starts a real server process (SyncManager-N) that holds shared dicts, lists and values. */

@@ -50,6 +50,18 @@ public abstract class RemoteObject implements JsonValue {
         return mp.client().call(op, m);
     }
 
+    /**
+     * Sends {@code op} with {@code fields} (name, value, name, value...) as Python values and
+     * decodes the answer into one.
+     */
+    protected final Object op(String op, Object... fields) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i += 2) {
+            m.put((String) fields[i], Values.encode(fields[i + 1]));
+        }
+        return Values.decode(call(op, m), mp);
+    }
+
     /** One-way and at once (see {@link HubClient#post}). */
     protected void post(String op) {
         mp.client().post(op, Map.of("obj", id));

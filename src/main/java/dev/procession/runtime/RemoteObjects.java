@@ -16,6 +16,8 @@ final class RemoteObjects {
             case "DictProxy" -> new DictProxy(mp, id);
             case "ListProxy" -> new ListProxy(mp, id);
             case "ValueProxy" -> new ValueProxy(mp, id);
+            case "Value" -> new SharedValue(mp, id, null);
+            case "Array" -> new SharedArray(mp, id, null);
             case "Pool" -> throw new MpException("NotImplementedError",
                     "pool objects cannot be passed between processes or pickled");
             case "Queue" -> new Queue(mp, id, type, null);

@@ -234,6 +234,35 @@ class HubBadInputTest {
         assertThat(log.snapshot()).extracting(Event::kind).doesNotContain(EventKind.HUB_ERROR, EventKind.REFUSED);
     }
 
+    /** Malformed requests on a shared Value or Array get Python's errors and change nothing. */
+    @Test
+    void badSharedValueAndArrayRequestsChangeNothing() throws IOException {
+        long event = newObject("Event");
+        assertThat(main.call("new", Map.of("type", "Value"))).as("no typecode").containsEntry("error", "TypeError");
+        assertThat(main.call("new", Map.of("type", "Value", "typecode", "i", "lock", "yes")))
+                .containsEntry("error", "ProtocolError");
+        assertThat(main.call("new", Map.of("type", "Value", "typecode", "i", "lock", event)))
+                .as("an Event has no acquire").containsEntry("error", "AttributeError");
+        assertThat(main.call("new", Map.of("type", "Array", "typecode", "i", "init", Map.of("$int", "99999999999999999999"))))
+                .containsEntry("error", "OverflowError");
+        assertThat(main.call("new", Map.of("type", "Array", "typecode", "i", "init", 10_001L)))
+                .containsEntry("error", "ValueError");
+        Map<String, Object> made = main.call("new", Map.of("type", "Array", "typecode", "i", "init", 3L, "lock", true));
+        long array = (Long) ((Map<?, ?>) made.get("value")).get("obj");
+        assertThat(((Map<?, ?>) made.get("value")).get("objs")).as("the array and its RLock").asList().hasSize(2);
+        assertThat(main.call("getitem", Map.of("obj", array))).containsEntry("error", "TypeError");
+        assertThat(main.call("setitem", Map.of("obj", array, "index", "0", "value", 1L)))
+                .containsEntry("error", "TypeError");
+        assertThat(main.call("getslice", Map.of("obj", array, "start", 0.5))).containsEntry("error", "TypeError");
+        assertThat(main.call("setslice", Map.of("obj", array, "value", List.of(1L, 2L, "three"))))
+                .containsEntry("error", "TypeError");
+        assertThat(main.call("pop", Map.of("obj", array))).containsEntry("error", "AttributeError");
+        assertThat(hub.primitives().get("Array#" + array)).as("nothing was stored").containsEntry("value",
+                List.of(0L, 0L, 0L));
+        assertStillServes();
+        assertThat(log.snapshot()).extracting(Event::kind).doesNotContain(EventKind.HUB_ERROR, EventKind.WRITE);
+    }
+
     /** A client dying in the middle of a frame leaves the hub consistent for the others. */
     @Test
     void aClientThatDiesMidFrameLosesItsPlaceInTheQueue() throws IOException {

@@ -180,6 +180,31 @@ class FoldTest {
     }
 
     @Test
+    void aSharedValueAndArrayHoldWhatTheirWritesStored() {
+        startMainAndChildren();
+        add(10, "MainProcess", EventKind.NEW, "Value#1", "type", "Value", "name", "counter", "state",
+                Map.of("typecode", "i", "lock", "RLock#2", "value", 0L));
+        add(11, "buyer0", EventKind.READ, "Value#1", "value", 0L);
+        add(12, "buyer1", EventKind.READ, "Value#1", "value", 0L);
+        add(11, "buyer0", EventKind.WRITE, "Value#1", "value", 1L);
+        add(12, "buyer1", EventKind.WRITE, "Value#1", "value", 1L);
+        SharedCtypeState v = (SharedCtypeState) state().primitive("Value#1");
+        assertThat(v.value()).as("the lost update, as the log shows it").isEqualTo(1L);
+        assertThat(v.reads()).isEqualTo(2);
+        assertThat(v.writes()).isEqualTo(2);
+        assertThat(v.lock()).isEqualTo("RLock#2");
+
+        add(10, "MainProcess", EventKind.NEW, "Array#3", "type", "Array", "state",
+                Map.of("typecode", "d", "value", List.of(0.0, 0.0, 0.0)));
+        add(11, "buyer0", EventKind.WRITE, "Array#3", "index", 2L, "value", 2.5);
+        add(12, "buyer1", EventKind.WRITE, "Array#3", "start", 0L, "stop", 2L, "value", List.of(7.0, 8.0));
+        SharedCtypeState a = (SharedCtypeState) state().primitive("Array#3");
+        assertThat(a.value()).isEqualTo(List.of(7.0, 8.0, 2.5));
+        assertThat(a.lock()).as("made with lock=False").isNull();
+        assertThat(a.array()).isTrue();
+    }
+
+    @Test
     void aPoolTracksItsInboxWorkersAndResults() {
         startMainAndChildren();
         add(10, "MainProcess", EventKind.NEW, "Pool#1", "type", "Pool", "state", Map.of("processes", 2L));

@@ -35,7 +35,10 @@ class EventLogConformanceTest {
             "pipe", Map.of("rounds", "2"));
     private static final List<Map<String, Object>> TEST_CASES = List.of(
             Map.of("program", "test-log", "case", "join-timeout"),
-            Map.of("program", "test-log", "case", "exit-handling"));
+            Map.of("program", "test-log", "case", "exit-handling"),
+            Map.of("program", "test-sharedctypes", "case", "array-from-children"),
+            Map.of("program", "test-sharedctypes", "case", "value-lock-blocks"),
+            Map.of("program", "test-sharedctypes", "case", "array"));
 
     @Test
     void everyKindAndFieldOfEveryRunIsDocumented() throws Exception {

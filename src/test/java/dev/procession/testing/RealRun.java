@@ -55,6 +55,15 @@ public final class RealRun {
         }
     }
 
+    /** The run model at the end of {@code events}. */
+    public static RunState fold(List<Event> events) {
+        RunState s = RunState.EMPTY;
+        for (Event e : events) {
+            s = s.apply(e);
+        }
+        return s;
+    }
+
     /** Runs {@code program} with {@code params} as main's argument, at {@code speed}. */
     public static Result run(String program, Map<String, Object> params, double speed, Duration limit)
             throws Exception {

@@ -14,6 +14,7 @@ import dev.procession.model.ProcState;
 import dev.procession.model.QueueState;
 import dev.procession.model.RunState;
 import dev.procession.model.SemaphoreState;
+import dev.procession.model.SharedCtypeState;
 import dev.procession.model.SharedObjectState;
 import dev.procession.protocol.PyRepr;
 import java.util.List;
@@ -56,6 +57,9 @@ public final class PrimitiveText {
                     m.server() == null ? "?" : who(m.server(), run));
             case SharedObjectState o -> Messages.text("inspector.shared", PyRepr.of(o.contents()), o.reads(),
                     o.writes());
+            case SharedCtypeState c -> Messages.text("inspector.sharedCtype", PyRepr.of(c.value()), c.typecode(),
+                    c.lock() == null ? Messages.text("inspector.sharedCtype.noLock")
+                            : Messages.text("inspector.sharedCtype.lock", label(c.lock(), run)), c.reads(), c.writes());
             case PoolState pool -> Messages.text("inspector.pool", pool.workers().size(), pool.queued(), pool.state())
                     + pool.running().entrySet().stream().map(en -> "\n  " + who(en.getKey(), run) + ": " + en.getValue())
                             .collect(Collectors.joining())
@@ -64,6 +68,12 @@ public final class PrimitiveText {
                                     pool.results().size()))));
             case OtherPrimitive o -> o.type();
         };
+    }
+
+    /** A primitive by the name the program gave it, else its reference. */
+    private static String label(String ref, RunState run) {
+        PrimitiveState p = run.primitive(ref);
+        return p == null ? ref : p.label();
     }
 
     private static String waiting(List<Long> pids, RunState run) {

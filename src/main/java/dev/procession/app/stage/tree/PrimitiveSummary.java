@@ -15,6 +15,7 @@ import dev.procession.model.ProcState;
 import dev.procession.model.QueueState;
 import dev.procession.model.RunState;
 import dev.procession.model.SemaphoreState;
+import dev.procession.model.SharedCtypeState;
 import dev.procession.model.SharedObjectState;
 import dev.procession.protocol.PyRepr;
 import java.util.ArrayList;
@@ -71,6 +72,15 @@ record PrimitiveSummary(String title, List<String> slots, int empty, List<String
             case SharedObjectState o -> {
                 lines.add(shorten(PyRepr.of(o.contents())));
                 lines.add(Messages.text("stage.tree.shared", o.reads(), o.writes()));
+                yield new PrimitiveSummary(title, List.of(), 0, lines);
+            }
+            case SharedCtypeState c -> {
+                lines.add(shorten(PyRepr.of(c.value())));
+                PrimitiveState lock = c.lock() == null ? null : s.primitive(c.lock());
+                lines.add(Messages.text("stage.tree.sharedCtype", c.typecode(), c.lock() == null
+                        ? Messages.text("stage.tree.sharedCtype.noLock")
+                        : Messages.text("stage.tree.sharedCtype.lock", lock == null ? c.lock() : lock.label())));
+                lines.add(Messages.text("stage.tree.shared", c.reads(), c.writes()));
                 yield new PrimitiveSummary(title, List.of(), 0, lines);
             }
             case LockState l -> {
