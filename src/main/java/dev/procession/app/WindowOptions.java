@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The window's own command-line options, so that scripts (docs/screenshots) need no clicking:
  * {@code --scenario ID} selects a scenario, {@code --set KEY=VALUE} (repeatable) fills in one of
- * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark}.
+ * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark|projector}.
  *
  * @param scenario the scenario to select, if any
  * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine

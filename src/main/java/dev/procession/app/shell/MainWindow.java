@@ -141,7 +141,9 @@ public final class MainWindow extends BorderPane {
                 new AppAction("themeLight", Icons.THEME_LIGHT, null, ALWAYS,
                         Theme.LIGHT::apply).menuItem(),
                 new AppAction("themeDark", Icons.THEME_DARK, null, ALWAYS,
-                        Theme.DARK::apply).menuItem());
+                        Theme.DARK::apply).menuItem(),
+                new AppAction("themeProjector", Icons.THEME_PROJECTOR, null, ALWAYS,
+                        Theme.PROJECTOR::apply).menuItem());
         view.getItems().addAll(new SeparatorMenuItem(), dockToggle("view.dock.side", KeyCode.F8,
                 runScreen().workspace().sideShownProperty()), dockToggle("view.dock.bottom", KeyCode.F9,
                 runScreen().workspace().bottomShownProperty()));

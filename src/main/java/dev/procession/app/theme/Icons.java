@@ -15,6 +15,7 @@ public enum Icons {
     SPEED(Material2MZ.SPEED),
     THEME_LIGHT(Material2MZ.WB_SUNNY),
     THEME_DARK(Material2AL.BRIGHTNESS_2),
+    THEME_PROJECTOR(Material2MZ.PRESENT_TO_ALL),
     QUIT(Material2AL.EXIT_TO_APP),
     ERROR(Material2AL.ERROR_OUTLINE),
 

@@ -183,8 +183,9 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
             g.setFill(fill(statusProbes.get(c.status()), Color.LIGHTGRAY));
             g.fillRect(x0, y + 3, x1 - x0, LANE_HEIGHT - 6);
             if (x1 - x0 > 16) {
-                // The status's letter too, so colour never carries the meaning alone.
-                g.setFill(Color.BLACK);
+                // The status's letter too, so colour never carries the meaning alone; in the
+                // theme's text colour, which holds its contrast over the translucent status fills.
+                g.setFill(textColor());
                 g.fillText(c.status().name().substring(0, 1), x0 + 4, y + LANE_HEIGHT - 9);
             }
         }
