@@ -73,6 +73,10 @@ class MessageKeysTest {
                     () -> prefixed("proc.status.", Arrays.stream(ProcStatus.values())
                             .filter(s -> s != ProcStatus.BLOCKED && s != ProcStatus.EXITED)
                             .map(s -> s.name().toLowerCase(Locale.ROOT)).toList(), "")),
+            // StatusLook.shortWord: every ProcStatus.
+            new Dynamic("theme/StatusLook.java", "\"proc.status.short.\"+status.name().toLowerCase(Locale.ROOT)",
+                    () -> prefixed("proc.status.short.", Arrays.stream(ProcStatus.values())
+                            .map(s -> s.name().toLowerCase(Locale.ROOT)).toList(), "")),
             // RunWorkspace's tabs: tab("code", ...), tab("console", ...)...
             new Dynamic("workspace/RunWorkspace.java", "\"view.\"+key",
                     () -> prefixed("view.", firstLiterals("workspace/RunWorkspace.java", "tab("), "")),
