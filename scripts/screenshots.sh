@@ -6,6 +6,7 @@
 #   scripts/screenshots.sh [SCENARIO|all] [SECONDS] [--set KEY=VALUE ...]   (defaults: traffic-light, 6 s)
 #
 # To check a layout rather than refresh the docs: SCREEN=1280x800 OUT=/tmp/shots scripts/screenshots.sh
+# THEMES="projector" scripts/screenshots.sh ktv takes the projector theme only (default: light dark).
 # ktv 5 --set people=100 takes a narrow window with 100 processes into /tmp/shots instead.
 #
 # `all` takes every scenario of `procession list`, each at the moment that best shows its lesson.
@@ -20,6 +21,7 @@ settle="${2:-6}"
 sets=("${@:3}")
 out="${OUT:-$root/docs/screenshots}"
 screen="${SCREEN:-1600x1000}"
+read -r -a themes <<<"${THEMES:-light dark}"
 
 need=()
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb)
@@ -69,10 +71,8 @@ if [[ "$scenario" == all ]]; then
   for id in $("$root/procession" list | awk '/^[a-z]/ {print $1}'); do
     scenario="$id"
     settle="$(moment "$id")"
-    shoot light
-    shoot dark
+    for theme in "${themes[@]}"; do shoot "$theme"; done
   done
 else
-  shoot light
-  shoot dark
+  for theme in "${themes[@]}"; do shoot "$theme"; done
 fi

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The window's own command-line options, so that scripts (docs/screenshots) need no clicking:
  * {@code --scenario ID} selects a scenario, {@code --set KEY=VALUE} (repeatable) fills in one of
- * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark}
+ * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark|projector}
  * and {@code --profile laptop|projector} override the remembered ones.
  *
  * @param scenario the scenario to select, if any

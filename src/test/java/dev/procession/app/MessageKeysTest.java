@@ -80,6 +80,10 @@ class MessageKeysTest {
             new Dynamic("shell/ProfileSwitch.java", "\"profile.\"+profile.id()+\".tooltip\"",
                     () -> prefixed("profile.", Arrays.stream(dev.procession.app.settings.Profile.values())
                             .map(dev.procession.app.settings.Profile::id).toList(), ".tooltip")),
+            // StatusLook.shortWord: every ProcStatus.
+            new Dynamic("theme/StatusLook.java", "\"proc.status.short.\"+status.name().toLowerCase(Locale.ROOT)",
+                    () -> prefixed("proc.status.short.", Arrays.stream(ProcStatus.values())
+                            .map(s -> s.name().toLowerCase(Locale.ROOT)).toList(), "")),
             // RunWorkspace's tabs: tab("code", ...), tab("console", ...)...
             new Dynamic("workspace/RunWorkspace.java", "\"view.\"+key",
                     () -> prefixed("view.", firstLiterals("workspace/RunWorkspace.java", "tab("), "")),

@@ -3,6 +3,7 @@ package dev.procession.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procession.app.theme.Theme;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,9 +54,10 @@ class ProcessionMainTest {
         assertThat(options.scenario().orElseThrow().id()).isEqualTo("traffic-light");
         assertThat(options.run()).isTrue();
         assertThat(options.theme().orElseThrow().id()).isEqualTo("dark");
+        assertThat(WindowOptions.parse("--theme", "Projector").theme()).contains(Theme.PROJECTOR);
 
         assertThatThrownBy(() -> WindowOptions.parse("--scenario", "nope")).hasMessageContaining("unknown scenario 'nope'");
-        assertThatThrownBy(() -> WindowOptions.parse("--theme", "pink")).hasMessageContaining("unknown theme 'pink'");
+        assertThatThrownBy(() -> WindowOptions.parse("--theme", "pink")).hasMessage("unknown theme 'pink'; known: light, dark, projector");
         assertThatThrownBy(() -> WindowOptions.parse("--run")).hasMessageContaining("--scenario");
         assertThatThrownBy(() -> WindowOptions.parse("--scenario")).hasMessageContaining("needs a value");
     }

@@ -141,7 +141,7 @@ public final class MainWindow extends BorderPane {
         List<String> problems = new ArrayList<>();
         Projection projection = new Projection(SettingsFile.forThisUser(), problems::add);
         options.profile().ifPresent(projection::use);
-        Theme theme = options.theme().orElseGet(() -> Theme.known(projection.settings().theme()).orElse(Theme.LIGHT));
+        Theme theme = options.theme().orElseGet(() -> Theme.named(projection.settings().theme()).orElse(Theme.LIGHT));
         theme.apply();
         MainWindow window = new MainWindow(shell, projection);
         window.stage = stage;
@@ -351,7 +351,9 @@ public final class MainWindow extends BorderPane {
                 action("blank", Icons.BLANK, key(KeyCode.PERIOD), ALWAYS, projection::toggleBlank).menuItem(),
                 new SeparatorMenuItem(),
                 action("themeLight", Icons.THEME_LIGHT, null, ALWAYS, () -> useTheme(Theme.LIGHT)).menuItem(),
-                action("themeDark", Icons.THEME_DARK, null, ALWAYS, () -> useTheme(Theme.DARK)).menuItem());
+                action("themeDark", Icons.THEME_DARK, null, ALWAYS, () -> useTheme(Theme.DARK)).menuItem(),
+                action("themeProjector", Icons.THEME_PROJECTOR, null, ALWAYS, () -> useTheme(Theme.PROJECTOR))
+                        .menuItem());
         view.getItems().addAll(new SeparatorMenuItem(), dockToggle("view.dock.side", KeyCode.F8,
                 runScreen().workspace().sideShownProperty()), dockToggle("view.dock.bottom", KeyCode.F9,
                 runScreen().workspace().bottomShownProperty()));

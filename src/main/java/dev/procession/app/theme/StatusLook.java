@@ -17,6 +17,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * meaning alone.
  */
 public final class StatusLook {
+    /** The icon of an exit with a code other than 0 (killed, failed): a shape no status has. */
+    static final Ikon FAILED_EXIT = Material2AL.CANCEL;
+
     private StatusLook() {
     }
 
@@ -29,7 +32,7 @@ public final class StatusLook {
 
     /** The one map from status to icon; an exit with a code other than 0 has an icon of its own. */
     public static Ikon glyph(ProcState p) {
-        return p.status() == ProcStatus.EXITED && !cleanExit(p) ? Material2AL.CANCEL : glyph(p.status());
+        return p.status() == ProcStatus.EXITED && !cleanExit(p) ? FAILED_EXIT : glyph(p.status());
     }
 
     /** The icon of {@code status} (for an exit: a clean one). */
@@ -63,6 +66,11 @@ public final class StatusLook {
                     : Messages.text("proc.status.exited.code", p.exitCode());
             default -> Messages.text("proc.status." + s.name().toLowerCase(Locale.ROOT));
         };
+    }
+
+    /** The status in one word, for where there is room for no more (a timeline bar): "blocked". */
+    public static String shortWord(ProcStatus status) {
+        return Messages.text("proc.status.short." + status.name().toLowerCase(Locale.ROOT));
     }
 
     /** What it waits for, as the program names it: "e", "lock", or a child's name for a join. */

@@ -1,20 +1,23 @@
 package dev.procession.app.theme;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.Scene;
 
 /**
- * The AtlantaFX theme under the app's own stylesheet. The app's stylesheet uses only the theme's
- * {@code -color-*} variables, so one stylesheet serves both.
+ * The theme under the app's own stylesheets: an AtlantaFX theme and the process palette, in one
+ * user-agent stylesheet per theme (light.css, dark.css, projector.css, each importing its AtlantaFX
+ * base). The app's stylesheets use only the theme's {@code -color-*} and {@code -proc-*}
+ * variables, so one set of them serves every theme.
  */
 public enum Theme {
-    LIGHT("light", () -> new PrimerLight().getUserAgentStylesheet()),
-    DARK("dark", () -> new PrimerDark().getUserAgentStylesheet());
+    LIGHT("light"),
+    DARK("dark"),
+    /** High contrast for a projector: black on white, strong borders and focus rings. */
+    PROJECTOR("projector");
 
     /** The app's stylesheet, on every scene after the theme's. */
     public static final String APP_STYLESHEET = Theme.class.getResource("app.css").toExternalForm();
@@ -22,25 +25,28 @@ public enum Theme {
     public static final String VIEWS_STYLESHEET = Theme.class.getResource("views.css").toExternalForm();
 
     private final String id;
-    private final Supplier<String> userAgentStylesheet;
 
-    Theme(String id, Supplier<String> userAgentStylesheet) {
+    Theme(String id) {
         this.id = id;
-        this.userAgentStylesheet = userAgentStylesheet;
     }
 
     public String id() {
         return id;
     }
 
+    /** The theme's user-agent stylesheet ({@code light.css}, ...), as a URL. */
+    public String stylesheet() {
+        return Theme.class.getResource(id + ".css").toExternalForm();
+    }
+
     /** Makes this the theme of every window of the app. */
     public void apply() {
-        Application.setUserAgentStylesheet(userAgentStylesheet.get());
+        Application.setUserAgentStylesheet(stylesheet());
     }
 
     /** Adds the app's stylesheet to a scene (once). */
     public static void style(Scene scene) {
-        for (String sheet : java.util.List.of(APP_STYLESHEET, ProcessColors.STYLESHEET, VIEWS_STYLESHEET)) {
+        for (String sheet : List.of(APP_STYLESHEET, ProcessColors.STYLESHEET, VIEWS_STYLESHEET)) {
             if (!scene.getStylesheets().contains(sheet)) {
                 scene.getStylesheets().add(sheet);
             }
@@ -48,12 +54,17 @@ public enum Theme {
     }
 
     /** The theme called {@code name}, if there is one (a remembered name may be out of date). */
-    public static java.util.Optional<Theme> known(String name) {
+    public static java.util.Optional<Theme> named(String name) {
         return Arrays.stream(values()).filter(t -> t.id.equals(name)).findFirst();
     }
 
     public static Theme byName(String name) {
         return Arrays.stream(values()).filter(t -> t.id.equals(name.toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown theme '" + name + "'; known: light, dark"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown theme '" + name + "'; known: " + known()));
+    }
+
+    /** "light, dark, projector": the names {@link #byName} knows. */
+    public static String known() {
+        return Arrays.stream(values()).map(Theme::id).collect(Collectors.joining(", "));
     }
 }

@@ -37,12 +37,15 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
     private static final double LANE_HEIGHT = 28;
     private static final double NAME_WIDTH = 190;
     private static final double PIXELS_PER_SECOND = 80;
+    /** A generous width of one letter at the lanes' 15 px font: a word is drawn only where it fits. */
+    private static final double WORD_PIXELS_PER_CHAR = 9;
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
     private final CheckBox follow = new CheckBox(Messages.text("timeline.follow"));
     private final Map<Long, Lane> lanes = new LinkedHashMap<>();
     private final Map<ProcStatus, Region> statusProbes = new EnumMap<>(ProcStatus.class);
+    private final Map<ProcStatus, String> statusWords = new EnumMap<>(ProcStatus.class);
     private final List<Region> colorProbes = new ArrayList<>();
     private final Region textProbe = probe("timeline-probe", "timeline-text");
     private final Region selectedProbe = probe("timeline-probe", "timeline-selected");
@@ -60,6 +63,7 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
         for (ProcStatus s : ProcStatus.values()) {
             Region probe = probe("timeline-probe", StatusLook.styleClass(s));
             statusProbes.put(s, probe);
+            statusWords.put(s, StatusLook.shortWord(s));
             holder.getChildren().add(probe);
         }
         for (int i = 0; i < ProcessColors.COUNT; i++) {
@@ -182,10 +186,13 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
             x0 = Math.max(x0, NAME_WIDTH);
             g.setFill(fill(statusProbes.get(c.status()), Color.LIGHTGRAY));
             g.fillRect(x0, y + 3, x1 - x0, LANE_HEIGHT - 6);
+            String word = statusWords.get(c.status());
             if (x1 - x0 > 16) {
-                // The status's letter too, so colour never carries the meaning alone.
-                g.setFill(Color.BLACK);
-                g.fillText(c.status().name().substring(0, 1), x0 + 4, y + LANE_HEIGHT - 9);
+                // The status's word too (its letter on a short bar), so colour never carries the
+                // meaning alone; in the theme's text colour, which holds over the translucent fills.
+                g.setFill(textColor());
+                boolean fits = x1 - x0 > 8 + WORD_PIXELS_PER_CHAR * word.length();
+                g.fillText(fits ? word : word.substring(0, 1), x0 + 4, y + LANE_HEIGHT - 9);
             }
         }
         g.setFill(textColor());

@@ -1,6 +1,6 @@
 package dev.procession.app.stage;
 
-import atlantafx.base.theme.PrimerLight;
+import dev.procession.app.theme.Theme;
 import dev.procession.events.Event;
 import dev.procession.model.RunState;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
@@ -29,7 +28,7 @@ public final class StageHarness {
     public static void startToolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
         onFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Theme.LIGHT.apply();
             return null;
         });
     }
