@@ -113,7 +113,8 @@ public final class Projection {
 
     /** The window's size now, kept for the profile in use. */
     public void windowResized(double width, double height) {
-        if (!presenting.get()) {
+        // NaN while the window is not shown yet.
+        if (!presenting.get() && Double.isFinite(width) && Double.isFinite(height) && width > 0 && height > 0) {
             settings = settings.withLayout(settings.layout().withSize(width, height));
         }
     }
