@@ -5,29 +5,51 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
-/** Every string the window shows, from {@code messages.properties} (English; other languages beside it). */
+/**
+ * Every string the window shows, from {@code messages.properties} (English) and
+ * {@code messages_zh.properties} (Simplified Chinese). The language can change while the app runs
+ * ({@link #use}); the window then builds its views again in it.
+ */
 public final class Messages {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("dev.procession.app.messages");
+    private static final String BUNDLE_NAME = "dev.procession.app.messages";
+    /** English, whatever the system's language: the bundle without a suffix. */
+    public static final Locale ENGLISH = Locale.ROOT;
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private static volatile ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE_NAME);
 
     private Messages() {
     }
 
+    /**
+     * Speaks {@code locale} from now on: Chinese for any Chinese locale, English for the rest. No
+     * fallback to the system's language: English must be English on a Chinese system too.
+     */
+    public static void use(Locale locale) {
+        bundle = ResourceBundle.getBundle(BUNDLE_NAME, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
     /** The text for {@code key}, with {@code args} put in as {@link MessageFormat} does. */
     public static String text(String key, Object... args) {
-        String pattern = BUNDLE.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, BUNDLE.getLocale()).format(args);
+        ResourceBundle b = bundle;
+        String pattern = b.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, b.getLocale()).format(args);
     }
 
     /** The locale the window's messages were found in (root for English). */
     public static Locale locale() {
-        return BUNDLE.getLocale();
+        return bundle.getLocale();
+    }
+
+    /** Whether the window speaks Chinese now. */
+    public static boolean chinese() {
+        return bundle.getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
     }
 
     /** A scenario's own text (title, explanation) in the window's language: "zh-Hans" or "en". */
     public static String pick(Map<String, String> byLanguage) {
-        // The window speaks Chinese only when a Chinese bundle was found for the user's locale.
-        boolean chinese = BUNDLE.getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
-        String text = chinese ? byLanguage.get("zh-Hans") : null;
+        String text = chinese() ? byLanguage.get("zh-Hans") : null;
         return text != null ? text : byLanguage.getOrDefault("en", "");
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param laptop   the Laptop profile's layout
  * @param projector the Projector profile's layout
  * @param theme    the theme's id ("light", "dark"...)
+ * @param language "en", "zh-Hans", or "system" (the system's language, until the user picks one)
  */
-public record Settings(Profile profile, Layout laptop, Layout projector, String theme) {
+public record Settings(Profile profile, Layout laptop, Layout projector, String theme, String language) {
     /** A profile's zoom, window size (0 for "the screen's") and whether each dock is shown. */
     public record Layout(double zoom, double width, double height, boolean sideShown, boolean bottomShown) {
         public static final double MIN_ZOOM = 0.5;
@@ -58,11 +59,15 @@ public record Settings(Profile profile, Layout laptop, Layout projector, String 
 
     public static final Settings DEFAULTS = new Settings(Profile.LAPTOP,
             new Layout(Profile.LAPTOP.defaultZoom(), 0, 0, true, true),
-            new Layout(Profile.PROJECTOR.defaultZoom(), 0, 0, false, true), "light");
+            new Layout(Profile.PROJECTOR.defaultZoom(), 0, 0, false, true), "light", "system");
+    private static final java.util.List<String> LANGUAGES = java.util.List.of("system", "en", "zh-Hans");
 
     public Settings {
-        if (profile == null || laptop == null || projector == null || theme == null) {
+        if (profile == null || laptop == null || projector == null || theme == null || language == null) {
             throw new IllegalArgumentException("a setting is missing");
+        }
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("unknown language '" + language + "'; known: " + LANGUAGES);
         }
     }
 
@@ -75,17 +80,21 @@ public record Settings(Profile profile, Layout laptop, Layout projector, String 
     }
 
     public Settings withProfile(Profile p) {
-        return new Settings(p, laptop, projector, theme);
+        return new Settings(p, laptop, projector, theme, language);
     }
 
     /** The profile in use with {@code layout} in place of its own. */
     public Settings withLayout(Layout layout) {
-        return profile == Profile.LAPTOP ? new Settings(profile, layout, projector, theme)
-                : new Settings(profile, laptop, layout, theme);
+        return profile == Profile.LAPTOP ? new Settings(profile, layout, projector, theme, language)
+                : new Settings(profile, laptop, layout, theme, language);
     }
 
     public Settings withTheme(String id) {
-        return new Settings(profile, laptop, projector, id);
+        return new Settings(profile, laptop, projector, id, language);
+    }
+
+    public Settings withLanguage(String id) {
+        return new Settings(profile, laptop, projector, theme, id);
     }
 
     public Map<String, Object> toJson() {
@@ -95,6 +104,7 @@ public record Settings(Profile profile, Layout laptop, Layout projector, String 
         m.put("laptop", laptop.toJson());
         m.put("projector", projector.toJson());
         m.put("theme", theme);
+        m.put("language", language);
         return m;
     }
 
@@ -106,8 +116,13 @@ public record Settings(Profile profile, Layout laptop, Layout projector, String 
         if (!(m.get("profile") instanceof String profile)) {
             throw new IllegalArgumentException("'profile' must be a string");
         }
+        // A file written before languages were remembered has none: the system's, as before.
+        Object language = m.getOrDefault("language", "system");
+        if (!(language instanceof String lang)) {
+            throw new IllegalArgumentException("'language' must be a string");
+        }
         return new Settings(Profile.byId(profile), Layout.fromJson(m.get("laptop"), "'laptop'"),
-                Layout.fromJson(m.get("projector"), "'projector'"), theme);
+                Layout.fromJson(m.get("projector"), "'projector'"), theme, lang);
     }
 
     private static double number(Map<String, Object> m, String key, String what) {

@@ -10,6 +10,8 @@ import dev.procession.model.ProcStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Locale;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
@@ -67,7 +69,22 @@ public final class MainWindow extends BorderPane {
     private final SplitPane split;
     private final StatusBarView statusBar;
     private final List<AppAction> actions = new ArrayList<>();
+    private final ChangeListener<ParameterSheetModel> sheetShown = (obs, old, sheet) -> showSheet(sheet, true);
+    private final ChangeListener<String> failureShown = (obs, old, now) -> stageHost.setNotice(now);
+    private final ChangeListener<Boolean> presentingShown = (obs, old, now) -> present(now);
     private Stage stage;
+    private Frame frame;
+
+    /** What outlives a rebuild of the window in another language: the stage and its zoom. */
+    private static final class Frame {
+        private final ZoomPane zoomPane;
+        private MainWindow current;
+
+        Frame(MainWindow first, ZoomPane zoomPane) {
+            this.current = first;
+            this.zoomPane = zoomPane;
+        }
+    }
 
     private MainWindow(ShellModel shell, Projection projection) {
         this.shell = shell;
@@ -89,19 +106,70 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(sidebar, false);
         setCenter(split);
         statusBar = new StatusBarView(shell.run());
-        present(false);
-        projection.presentingProperty().addListener((obs, old, now) -> present(now));
+        present(projection.presentingProperty().get());
+        projection.presentingProperty().addListener(presentingShown);
         stageHost.setOnContextMenuRequested(e -> {
             contextMenu().show(stageHost, e.getScreenX(), e.getScreenY());
             e.consume();
         });
-        shell.parametersProperty().addListener((obs, old, sheet) -> {
+        shell.parametersProperty().addListener(sheetShown);
+        shell.run().failureProperty().addListener(failureShown);
+    }
+
+    /** The chosen scenario's parameters, and its introduction unless a run holds the centre. */
+    private void showSheet(ParameterSheetModel sheet, boolean introduce) {
+        if (sheet == null) {
+            return;
+        }
+        if (introduce) {
             stageHost.setContent(new ScenarioIntroduction(sheet.scenario()));
-            Label title = new Label(Messages.text("parameters.title"));
-            title.getStyleClass().add(Styles.SECTION_TITLE);
-            parameterPane.getChildren().setAll(title, new ParameterSheet(sheet));
-        });
-        shell.run().failureProperty().addListener((obs, old, now) -> stageHost.setNotice(now));
+        }
+        Label title = new Label(Messages.text("parameters.title"));
+        title.getStyleClass().add(Styles.SECTION_TITLE);
+        parameterPane.getChildren().setAll(title, new ParameterSheet(sheet));
+    }
+
+    /**
+     * Speaks {@code locale} from now on, live: the window is built again in it over the same
+     * shell and run (nothing stops; every view replays the run's log from its start, the
+     * narration included), and the choice is remembered.
+     */
+    private void speak(Locale locale, String id) {
+        Messages.use(locale);
+        projection.rememberLanguage(id);
+        MainWindow next = new MainWindow(shell, projection);
+        next.stage = stage;
+        next.frame = frame;
+        frame.current = next;
+        ParameterSheetModel sheet = shell.parametersProperty().get();
+        if (sheet != null) {
+            next.library.select(sheet.scenario());
+        }
+        next.showSheet(sheet, shell.run().runProperty().get() == null);
+        next.stageHost.setNotice(shell.run().failureProperty().get());
+        frame.zoomPane.setContent(next);
+        dispose();
+        if (stage != null) {
+            stage.setTitle(Messages.text("app.title"));
+            stage.setFullScreenExitHint(Messages.text("fullScreen.hint"));
+        }
+    }
+
+    /** Lets go of the shell and the run: this window was replaced by one in another language. */
+    private void dispose() {
+        shell.parametersProperty().removeListener(sheetShown);
+        shell.run().failureProperty().removeListener(failureShown);
+        projection.presentingProperty().removeListener(presentingShown);
+        RunWorkspace workspace = runScreen.workspace();
+        workspace.sideShownProperty().unbindBidirectional(projection.sideShownProperty());
+        workspace.bottomShownProperty().unbindBidirectional(projection.bottomShownProperty());
+        workspace.presentingProperty().unbind();
+        runScreen.dispose();
+    }
+
+    /** The window on screen now: this one, or the one that replaced it in another language. */
+    public MainWindow current() {
+        return frame == null ? this : frame.current;
     }
 
     private void showIntroduction() {
@@ -141,6 +209,11 @@ public final class MainWindow extends BorderPane {
         List<String> problems = new ArrayList<>();
         Projection projection = new Projection(SettingsFile.forThisUser(), problems::add);
         options.profile().ifPresent(projection::use);
+        switch (projection.settings().language()) {
+            case "en" -> Messages.use(Messages.ENGLISH);
+            case "zh-Hans" -> Messages.use(Messages.CHINESE);
+            default -> { }     // the system's language, as the bundle found it
+        }
         Theme theme = options.theme().orElseGet(() -> Theme.named(projection.settings().theme()).orElse(Theme.LIGHT));
         theme.apply();
         MainWindow window = new MainWindow(shell, projection);
@@ -156,7 +229,9 @@ public final class MainWindow extends BorderPane {
         blank.setId("blank-screen");
         blank.visibleProperty().bind(projection.blankedProperty());
         blank.setOnMouseClicked(e -> projection.unblank());
-        StackPane root = new StackPane(new ZoomPane(window, projection.zoomProperty()), blank);
+        ZoomPane zoomPane = new ZoomPane(window, projection.zoomProperty());
+        window.frame = new Frame(window, zoomPane);
+        StackPane root = new StackPane(zoomPane, blank);
         Scene scene = new Scene(root, width, height);
         Theme.style(scene);
         window.zoomPopups(scene);
@@ -244,7 +319,7 @@ public final class MainWindow extends BorderPane {
                     || scene.getFocusOwner() instanceof TextInputControl) {
                 return;
             }
-            for (AppAction a : actions) {
+            for (AppAction a : current().actions) {
                 if (a.accelerator() instanceof KeyCodeCombination k && k.getCode() == e.getCode() && k.match(e)) {
                     if (a.enabled().get()) {
                         a.handler().run();
@@ -353,6 +428,10 @@ public final class MainWindow extends BorderPane {
                 action("themeLight", Icons.THEME_LIGHT, null, ALWAYS, () -> useTheme(Theme.LIGHT)).menuItem(),
                 action("themeDark", Icons.THEME_DARK, null, ALWAYS, () -> useTheme(Theme.DARK)).menuItem(),
                 action("themeProjector", Icons.THEME_PROJECTOR, null, ALWAYS, () -> useTheme(Theme.PROJECTOR))
+                        .menuItem(),
+                new SeparatorMenuItem(),
+                action("languageEnglish", Icons.LANGUAGE, null, ALWAYS, () -> speak(Messages.ENGLISH, "en")).menuItem(),
+                action("languageChinese", Icons.LANGUAGE, null, ALWAYS, () -> speak(Messages.CHINESE, "zh-Hans"))
                         .menuItem());
         view.getItems().addAll(new SeparatorMenuItem(), dockToggle("view.dock.side", KeyCode.F8,
                 runScreen().workspace().sideShownProperty()), dockToggle("view.dock.bottom", KeyCode.F9,

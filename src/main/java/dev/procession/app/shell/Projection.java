@@ -124,6 +124,11 @@ public final class Projection {
         save();
     }
 
+    public void rememberLanguage(String id) {
+        settings = settings.withLanguage(id);
+        save();
+    }
+
     public void togglePresentation() {
         presenting.set(!presenting.get());
     }

@@ -12,19 +12,27 @@ import javafx.scene.transform.Scale;
  * their own; the scene's zoom stylesheet sizes their text.)
  */
 final class ZoomPane extends Region {
-    private final Parent content;
     private final ObservableDoubleValue zoom;
+    private final Scale scale = new Scale();
+    private Parent content;
 
     ZoomPane(Parent content, ObservableDoubleValue zoom) {
-        this.content = content;
         this.zoom = zoom;
-        Scale scale = new Scale();
         scale.xProperty().bind(zoom);
         scale.yProperty().bind(zoom);
-        content.getTransforms().add(scale);
-        getChildren().add(content);
         getStyleClass().add("zoom-pane");
         zoom.addListener((obs, old, now) -> requestLayout());
+        setContent(content);
+    }
+
+    /** Shows {@code next} in place of the content (the window rebuilt in another language). */
+    void setContent(Parent next) {
+        if (content != null) {
+            content.getTransforms().remove(scale);
+        }
+        content = next;
+        next.getTransforms().add(scale);
+        getChildren().setAll(next);
     }
 
     @Override

@@ -31,6 +31,7 @@ public enum Icons {
     PRESENTATION(Material2MZ.SLIDESHOW),
     BLANK(Material2MZ.VISIBILITY_OFF),
     KEYBOARD(Material2AL.KEYBOARD),
+    LANGUAGE(Material2AL.LANGUAGE),
 
     // Scenarios, by what each one teaches
     CREATE_PROCESS(Material2AL.ACCOUNT_TREE),

@@ -29,6 +29,9 @@ public final class RunScreen {
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
     private ScenarioStage stage;
     private RunPump.FrameListener stageFeed;
+    private final RunViewModel runs;
+    private final javafx.beans.value.ChangeListener<Run> runListener;
+    private final javafx.beans.value.ChangeListener<dev.procession.app.run.RunState> stateListener;
 
     /** @param showIntro puts the scenario's introduction back (after a reset) */
     public RunScreen(RunViewModel runs, ControlFront front, StageHost host, Runnable showIntro,
@@ -48,18 +51,37 @@ public final class RunScreen {
             }
         });
         pump.addListener(new StatusFeed(runs));
-        runs.runProperty().addListener((obs, old, run) -> {
+        this.runs = runs;
+        runListener = (obs, old, run) -> {
             if (run != null) {
                 follow(run, host);
             } else {
                 pump.stop();
             }
-        });
-        runs.stateProperty().addListener((obs, old, now) -> {
+        };
+        stateListener = (obs, old, now) -> {
             if (now == dev.procession.app.run.RunState.IDLE) {
                 showIntro.run();
             }
-        });
+        };
+        runs.runProperty().addListener(runListener);
+        runs.stateProperty().addListener(stateListener);
+        // A screen built while a run is on (the window rebuilt in another language) shows it from its start.
+        if (runs.runProperty().get() != null) {
+            follow(runs.runProperty().get(), host);
+        }
+    }
+
+    /** Stops following the runs: for a window that is rebuilt, so that the old views are let go. */
+    public void dispose() {
+        runs.runProperty().removeListener(runListener);
+        runs.stateProperty().removeListener(stateListener);
+        pump.stop();
+        if (stage != null) {
+            pump.removeListener(stageFeed);
+            stage.dispose();
+            stage = null;
+        }
     }
 
     /** The stage first, so that it sees the run's first frame like every other view. */

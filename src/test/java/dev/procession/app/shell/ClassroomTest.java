@@ -19,7 +19,10 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * send them: zoom and profiles (remembered in the settings file), the presentation view with its
  * narration, the blank screen, Page Down/Up, Space and Esc on a real run.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClassroomTest {
     @RegisterExtension
     static final WindowFixture window = new WindowFixture();
@@ -114,6 +118,46 @@ class ClassroomTest {
         await("Esc leaves the presentation", () -> !projection().presentingProperty().get()
                 && window.robot().lookup(".menu-bar").tryQuery().isPresent());
         assertThat(window.runs().stateProperty().get()).as("and does not stop the run").isEqualTo(RunState.RUNNING);
+    }
+
+    /** Last: it builds the window again, and the fixture watches the first one's views. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theLanguageChangesLiveAndTheRunGoesOn() {
+        Run run = window.start("traffic-light", Map.of("cars", "2", "period", "30"), 1);
+        await("the cars started", () -> window.fold().processes().size() >= 4);
+        try {
+            speak("languageChinese");
+            MainWindow chinese = window.window().current();
+            assertThat(chinese).as("a window built again").isNotSameAs(window.window());
+            assertThat(menuTitles(chinese)).as("menus").startsWith("文件");
+            assertThat(window.runs().runProperty().get()).as("the same run").isSameAs(run);
+            assertThat(window.runs().stateProperty().get()).isEqualTo(RunState.RUNNING);
+            assertThat(run.livePids()).as("its processes").allMatch(dev.procession.testing.OsProcesses::alive);
+            await("the narration retold in Chinese", () -> WindowFixture.onFx(() -> chinese.runScreen().workspace()
+                    .narration().lines().stream().anyMatch(l -> l.text().contains("启动了 car"))));
+            assertThat(new SettingsFile(window.settingsFile()).load().settings().language()).isEqualTo("zh-Hans");
+            assertThat(menuTitles(chinese)).doesNotContain("File", "Run", "View");
+        } finally {
+            speak("languageEnglish");
+        }
+        assertThat(menuTitles(window.window().current())).startsWith("File");
+    }
+
+    /** Chooses a language as the user does: its item in the View menu of the window on screen. */
+    private static void speak(String action) {
+        MainWindow now = window.window().current();
+        WindowFixture.onFx(() -> {
+            now.actions().stream().filter(a -> a.id().equals(action)).findFirst().orElseThrow().handler().run();
+            return null;
+        });
+        await("the window rebuilt", () -> window.window().current() != now);
+    }
+
+    private static List<String> menuTitles(MainWindow w) {
+        return WindowFixture.onFx(() -> w.lookupAll(".menu-bar").stream().findFirst()
+                .map(bar -> ((javafx.scene.control.MenuBar) bar).getMenus().stream()
+                        .map(javafx.scene.control.Menu::getText).toList()).orElse(List.of()));
     }
 
     @Test
