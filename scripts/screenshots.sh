@@ -7,6 +7,9 @@
 #
 # To check a layout rather than refresh the docs: SCREEN=1280x800 OUT=/tmp/shots scripts/screenshots.sh
 # THEMES="projector" scripts/screenshots.sh ktv takes the projector theme only (default: light dark).
+# SUFFIX=-zh scripts/screenshots.sh ktv 6 --language zh-Hans writes ktv-light-zh.png (window options
+# such as --language, --profile go where --set does). The window starts from default settings and
+# leaves the user's own settings file alone.
 # ktv 5 --set people=100 takes a narrow window with 100 processes into /tmp/shots instead.
 #
 # `all` takes every scenario of `procession list`, each at the moment that best shows its lesson.
@@ -41,9 +44,11 @@ mkdir -p "$out"
 
 shoot() {
   local theme="$1"
-  local file="$out/$scenario-$theme.png"
+  local file="$out/$scenario-$theme${SUFFIX:-}.png"
+  local settings
+  settings="$(mktemp -d)"
   # Inside the X server: start the window, give it time to start the run, capture, close it.
-  xvfb-run -a -s "-screen 0 ${screen}x24" bash -c '
+  PROCESSION_SETTINGS="$settings/settings.json" xvfb-run -a -s "-screen 0 ${screen}x24" bash -c '
     "$1" --scenario "$2" --run --theme "$3" "${@:6}" & app=$!
     # Wait for the window to be on the screen (a loaded machine takes a while), then let the run go.
     for _ in $(seq 120); do
@@ -55,6 +60,7 @@ shoot() {
     kill -TERM "$app"
     wait "$app" || true
   ' shoot "$root/procession" "$scenario" "$theme" "$settle" "$file" "${sets[@]}"
+  rm -rf "$settings"
   echo "screenshots: wrote $file" >&2
 }
 

@@ -14,17 +14,20 @@ import java.util.Optional;
  * The window's own command-line options, so that scripts (docs/screenshots) need no clicking:
  * {@code --scenario ID} selects a scenario, {@code --set KEY=VALUE} (repeatable) fills in one of
  * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark|projector}
- * and {@code --profile laptop|projector} override the remembered ones.
+ * {@code --profile laptop|projector} and {@code --language en|zh-Hans} override the remembered ones.
  *
  * @param scenario the scenario to select, if any
  * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine
  * @param run      whether to start it at once
  * @param theme    the theme to open with, if not the remembered one
  * @param profile  the profile to open with, if not the remembered one
+ * @param language the language to open in ("en" or "zh-Hans"), if not the remembered one
  */
 public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run,
-                            Optional<Theme> theme, Optional<Profile> profile) {
-    private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile");
+                            Optional<Theme> theme, Optional<Profile> profile, Optional<String> language) {
+    private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile",
+            "--language");
+    private static final List<String> LANGUAGES = List.of("en", "zh-Hans");
 
     /** True when the arguments are for the window: none at all, or only window options. */
     static boolean isForTheWindow(String[] args) {
@@ -38,6 +41,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         boolean run = false;
         Optional<Theme> theme = Optional.empty();
         Optional<Profile> profile = Optional.empty();
+        Optional<String> language = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> scenario = Optional.of(Scenarios.byId(valueOf(args, ++i, "--scenario")));
@@ -45,6 +49,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
                 case "--run" -> run = true;
                 case "--theme" -> theme = Optional.of(Theme.byName(valueOf(args, ++i, "--theme")));
                 case "--profile" -> profile = Optional.of(Profile.byId(valueOf(args, ++i, "--profile")));
+                case "--language" -> language = Optional.of(language(valueOf(args, ++i, "--language")));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the window takes "
                         + String.join(", ", OPTIONS) + " (and 'procession run' runs without a window)");
             }
@@ -58,7 +63,14 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         Map<String, String> values = scenario.map(s -> Settings.parse(s, settings)).orElse(Map.of());
         // Refused here, before a window opens, with the CLI's words; the sheet checks again as typed.
         scenario.ifPresent(s -> Scenarios.resolve(s, values));
-        return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile);
+        return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language);
+    }
+
+    private static String language(String id) {
+        if (!LANGUAGES.contains(id)) {
+            throw new IllegalArgumentException("unknown language '" + id + "'; known: " + String.join(", ", LANGUAGES));
+        }
+        return id;
     }
 
     private static String valueOf(String[] args, int i, String option) {

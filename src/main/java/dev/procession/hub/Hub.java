@@ -266,7 +266,12 @@ public final class Hub implements AutoCloseable {
 
     /** Records an event of the run itself (pid 0), such as a sample, in the hub's order. */
     public void recordRun(EventKind kind, Map<String, Object> data) {
-        submit(() -> event(null, kind, null, data));
+        submit(() -> {
+            // A sample taken as the stop began would show killed processes alive after it.
+            if (!(kind == EventKind.SAMPLE && stopping)) {
+                event(null, kind, null, data);
+            }
+        });
     }
 
     /** Whether the supervisor is stopping the run: no new process may start then (hub thread only). */

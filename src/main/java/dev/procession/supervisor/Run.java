@@ -372,14 +372,15 @@ public final class Run implements AutoCloseable {
             return;
         }
         closed = true;
+        // The killing first: on a loaded machine a sample under way may take a while. The hub
+        // drops a sample that reaches it once the stop began, so none is recorded after the stop.
         sampler.shutdownNow();
+        stop();
         try {
-            // A sample under way finishes first, so none is recorded after the stop.
             sampler.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stop();
         try {
             finished.get(5, TimeUnit.SECONDS);
         } catch (Exception ignored) {

@@ -57,10 +57,12 @@ public record Settings(Profile profile, Layout laptop, Layout projector, String 
         }
     }
 
+    /** Declared before DEFAULTS, which the constructor checks against it. */
+    private static final java.util.List<String> LANGUAGES = java.util.List.of("system", "en", "zh-Hans");
+
     public static final Settings DEFAULTS = new Settings(Profile.LAPTOP,
             new Layout(Profile.LAPTOP.defaultZoom(), 0, 0, true, true),
             new Layout(Profile.PROJECTOR.defaultZoom(), 0, 0, false, true), "light", "system");
-    private static final java.util.List<String> LANGUAGES = java.util.List.of("system", "en", "zh-Hans");
 
     public Settings {
         if (profile == null || laptop == null || projector == null || theme == null || language == null) {

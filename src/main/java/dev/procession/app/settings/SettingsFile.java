@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Where the window's settings live between runs: one small JSON file in the user's settings folder
- * ({@code procession.settings} names another, as the tests do). A file that cannot be read back is
+ * (the system property {@code procession.settings} or the environment's {@code PROCESSION_SETTINGS}
+ * names another, as the tests and scripts/screenshots.sh do). A file that cannot be read back is
  * never a crash: it is moved aside under a dated name (nothing is lost), the defaults are used,
  * and {@link Loaded#problem()} says so for the window to tell the user.
  */
@@ -29,7 +30,7 @@ public final class SettingsFile {
 
     /** The file this user's settings are in on this system. */
     public static SettingsFile forThisUser() {
-        String override = System.getProperty("procession.settings");
+        String override = System.getProperty("procession.settings", System.getenv("PROCESSION_SETTINGS"));
         if (override != null && !override.isBlank()) {
             return new SettingsFile(Path.of(override));
         }

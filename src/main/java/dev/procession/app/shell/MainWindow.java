@@ -209,7 +209,7 @@ public final class MainWindow extends BorderPane {
         List<String> problems = new ArrayList<>();
         Projection projection = new Projection(SettingsFile.forThisUser(), problems::add);
         options.profile().ifPresent(projection::use);
-        switch (projection.settings().language()) {
+        switch (options.language().orElse(projection.settings().language())) {
             case "en" -> Messages.use(Messages.ENGLISH);
             case "zh-Hans" -> Messages.use(Messages.CHINESE);
             default -> { }     // the system's language, as the bundle found it
