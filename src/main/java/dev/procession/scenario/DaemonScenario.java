@@ -38,8 +38,9 @@ public final class DaemonScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("count", 5, 1, 30, "seconds the normal child p2 counts"),
-                Parameter.number("sleep", 3, 0, 30, "seconds the main process sleeps before it prints"));
+                Parameter.integer("count", 5, 1, 30, "seconds the normal child p2 counts", "普通子进程 p2 数数的秒数"),
+                Parameter.number("sleep", 3, 0, 30, "seconds the main process sleeps before it prints",
+                        "主进程打印之前睡眠的秒数"));
     }
 
     @Override

@@ -36,9 +36,12 @@ public final class JoinScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("children", 3, 1, 10, "how many children; child i sleeps i seconds"),
-                Parameter.number("timeout", 2, 0, 60, "seconds join(timeout) waits for the long child"),
-                Parameter.number("long", 5, 0, 60, "seconds the long child sleeps"));
+                Parameter.integer("children", 3, 1, 10, "how many children; child i sleeps i seconds",
+                        "子进程的个数；第 i 个子进程睡眠 i 秒"),
+                Parameter.number("timeout", 2, 0, 60, "seconds join(timeout) waits for the long child",
+                        "join(timeout) 等待那个长时间运行的子进程的秒数"),
+                Parameter.number("long", 5, 0, 60, "seconds the long child sleeps",
+                        "那个长时间运行的子进程睡眠的秒数"));
     }
 
     @Override

@@ -39,8 +39,9 @@ public final class KtvScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("people", 10, 1, 100, "how many person processes"),
-                Parameter.integer("seats", 4, 1, 10, "seats in the room: the Semaphore's initial value"));
+                Parameter.integer("people", 10, 1, 100, "how many person processes", "人数：每人是一个进程"),
+                Parameter.integer("seats", 4, 1, 10, "seats in the room: the Semaphore's initial value",
+                        "包间的座位数：Semaphore 的初始值"));
     }
 
     @Override

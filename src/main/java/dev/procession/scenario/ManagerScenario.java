@@ -43,9 +43,11 @@ public final class ManagerScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("processes", 10, 1, 20, "how many worker processes per round"),
-                Parameter.integer("decrements", 100, 1, 500, "how many times each process decrements the count"),
-                Parameter.integer("count", 1000, 0, 100_000, "the count the shared dict starts with"));
+                Parameter.integer("processes", 10, 1, 20, "how many worker processes per round", "每轮的工作进程个数"),
+                Parameter.integer("decrements", 100, 1, 500, "how many times each process decrements the count",
+                        "每个进程把 count 减 1 的次数"),
+                Parameter.integer("count", 1000, 0, 100_000, "the count the shared dict starts with",
+                        "共享字典里 count 的初始值"));
     }
 
     @Override

@@ -36,7 +36,8 @@ public final class PipeScenario implements Scenario {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Parameter.integer("rounds", 1, 1, 10, "how many times the three words are sent"));
+        return List.of(Parameter.integer("rounds", 1, 1, 10, "how many times the three words are sent",
+                "三个单词发送的轮数"));
     }
 
     @Override

@@ -39,9 +39,9 @@ public final class PoolScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("workers", 4, 1, 8, "worker processes in the pool"),
-                Parameter.integer("tasks", 10, 1, 40, "tasks handed to map"),
-                Parameter.number("delay", 0.5, 0, 5, "seconds each task sleeps"));
+                Parameter.integer("workers", 4, 1, 8, "worker processes in the pool", "进程池里工作进程的个数"),
+                Parameter.integer("tasks", 10, 1, 40, "tasks handed to map", "交给 map 的任务个数"),
+                Parameter.number("delay", 0.5, 0, 5, "seconds each task sleeps", "每个任务睡眠的秒数"));
     }
 
     @Override

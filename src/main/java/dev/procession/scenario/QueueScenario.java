@@ -48,11 +48,14 @@ public final class QueueScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("children", 10, 1, 30, "how many producer processes"),
-                Parameter.integer("maxsize", 0, 0, 10, "the queue's capacity; 0 means unbounded (the seed)"),
-                Parameter.number("delay", 0, 0, 5, "seconds the consumer waits before each get"),
+                Parameter.integer("children", 10, 1, 30, "how many producer processes", "生产者进程的个数"),
+                Parameter.integer("maxsize", 0, 0, 10, "the queue's capacity; 0 means unbounded (the seed)",
+                        "队列的容量；0 表示不限容量（原例程如此）"),
+                Parameter.number("delay", 0, 0, 5, "seconds the consumer waits before each get",
+                        "消费者每次 get 之前等待的秒数"),
                 Parameter.bool("nowait", false, "producers put_nowait (a full queue raises Full, the item is lost);"
-                        + " main joins them, then get_nowait until Empty"));
+                        + " main joins them, then get_nowait until Empty",
+                        "生产者调用 put_nowait（队列满时抛出 Full，这个元素丢失）；主进程 join 它们之后，反复 get_nowait 直到 Empty"));
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class TerminateScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(Parameter.number("delay", 0.5, 0, 10,
-                "seconds the main process waits before it terminates or kills a child"));
+                "seconds the main process waits before it terminates or kills a child",
+                "主进程终止或杀死子进程之前等待的秒数"));
     }
 
     @Override

@@ -42,9 +42,10 @@ public final class TicketsScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("buyers", 10, 1, 100, "how many buyer processes"),
-                Parameter.integer("stock", 1, 0, 100, "tickets in the database at the start"),
-                Parameter.bool("lock", true, "buy under the Lock; off shows the race"));
+                Parameter.integer("buyers", 10, 1, 100, "how many buyer processes", "买票人进程的个数"),
+                Parameter.integer("stock", 1, 0, 100, "tickets in the database at the start", "开始时数据库里的票数"),
+                Parameter.bool("lock", true, "buy under the Lock; off shows the race",
+                        "在 Lock 的保护下买票；关闭后可以看到竞态条件"));
     }
 
     @Override

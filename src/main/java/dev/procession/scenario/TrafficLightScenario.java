@@ -38,10 +38,11 @@ public final class TrafficLightScenario implements Scenario {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("cars", 10, 1, 100, "how many car processes"),
-                Parameter.number("period", 2, 0.1, 30, "seconds between light changes"),
+                Parameter.integer("cars", 10, 1, 100, "how many car processes", "车辆进程的个数"),
+                Parameter.number("period", 2, 0.1, 30, "seconds between light changes", "红绿灯切换的间隔秒数"),
                 Parameter.number("patience", 0, 0, 30,
-                        "seconds a car waits at red before it turns back; 0 waits for green (the seed)"));
+                        "seconds a car waits at red before it turns back; 0 waits for green (the seed)",
+                        "车在红灯前最多等待的秒数，超时就掉头；0 表示一直等到绿灯（原例程如此）"));
     }
 
     @Override

@@ -6,11 +6,8 @@ import dev.procession.app.code.CodeView;
 import dev.procession.app.processes.ProcessActions;
 import dev.procession.model.ProcStatus;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,11 +36,11 @@ import org.junit.jupiter.api.Test;
  * <li>every {@code Messages.text(expression, ...)} whose key is not one literal must be listed in
  * {@link #DYNAMIC} with the keys it can make, so a new key built at run time is checked as well.</li>
  * </ul>
+ * The patterns themselves and their Chinese translations are checked by {@link BundlesTest}.
  */
 class MessageKeysTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/procession/app");
-    private static final Path BUNDLE_DIR = Path.of("src/main/resources/dev/procession/app");
-    private static final Path BUNDLE = BUNDLE_DIR.resolve("messages.properties");
+    private static final Path BUNDLE = Path.of("src/main/resources/dev/procession/app/messages.properties");
 
     /** Literals shaped like keys of the bundle's namespaces that name something else. */
     private static final Map<String, String> NOT_KEYS = Map.of(
@@ -126,7 +123,7 @@ class MessageKeysTest {
 
     @BeforeAll
     static void read() throws IOException {
-        bundle = load(BUNDLE);
+        bundle = BundlesTest.load(BUNDLE);
         try (Stream<Path> files = Files.walk(SOURCES)) {
             sources = new ArrayList<>();
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
@@ -176,43 +173,6 @@ class MessageKeysTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(found).as("Messages.text calls whose key is not one literal: list each in DYNAMIC with its keys")
                 .isEqualTo(listed);
-    }
-
-    /**
-     * Messages.text hands a pattern to MessageFormat only when it has arguments, and MessageFormat
-     * takes a lone apostrophe as a quote: "Python's {0}" would show "Pythons {0}".
-     */
-    @Test
-    void everyPatternFormatsAsWritten() {
-        List<String> bad = new ArrayList<>();
-        for (String key : new TreeSet<>(bundle.stringPropertyNames())) {
-            String value = bundle.getProperty(key);
-            if (!value.contains("{")) {
-                continue;
-            }
-            try {
-                new MessageFormat(value, Locale.ROOT);
-            } catch (IllegalArgumentException e) {
-                bad.add(key + ": " + e.getMessage());
-                continue;
-            }
-            if (value.replace("''", "").contains("'")) {
-                bad.add(key + ": a lone apostrophe quotes the rest of the pattern; write ''");
-            }
-        }
-        assertThat(bad).isEmpty();
-    }
-
-    /** The translations beside the English bundle translate its keys and no others. */
-    @Test
-    void translationsHaveNoKeysOfTheirOwn() throws IOException {
-        try (Stream<Path> files = Files.list(BUNDLE_DIR)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("messages_.+\\.properties")).toList()) {
-                Set<String> extra = new TreeSet<>(load(f).stringPropertyNames());
-                extra.removeAll(bundle.stringPropertyNames());
-                assertThat(extra).as("keys in %s that are not in %s", f, BUNDLE).isEmpty();
-            }
-        }
     }
 
     // ---------------------------------------------------------------- scanning
@@ -333,14 +293,5 @@ class MessageKeysTest {
             out.add(m.group(1));
         }
         return out;
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties p = new Properties();
-        // As ResourceBundle reads them: UTF-8.
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
-        return p;
     }
 }
