@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -56,11 +57,54 @@ public final class HubClient implements AutoCloseable {
         this.flusher = Thread.ofPlatform().name("procession-flusher").daemon(true).unstarted(this::flushLoop);
     }
 
+    /**
+     * How often a process connects before it gives up on an answer to its hello. The hub closes the
+     * oldest of more than 64 connections without a hello, unanswered; under a flood of strangers on
+     * the socket that can be a process of the run whose hello has not arrived yet.
+     */
+    public static final int HELLO_ATTEMPTS = 5;
+
     /** Connects and says hello; returns the client and the process's spec from the hub. */
     public static Connected connect(Path socket, String token, long procId) throws IOException {
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        channel.connect(UnixDomainSocketAddress.of(socket));
-        HubClient client = new HubClient(channel);
+        // Ready before connecting, so it follows the connect at once: a stranger to the hub until it arrives.
+        byte[] hello = Frames.encode(hello(token, procId));
+        IOException lost = null;
+        for (int attempt = 0; attempt < HELLO_ATTEMPTS; attempt++) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            HubClient client;
+            Map<String, Object> answer;
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                for (ByteBuffer b = ByteBuffer.wrap(hello); b.hasRemaining(); ) {
+                    channel.write(b);
+                }
+                client = new HubClient(channel);
+                answer = Frames.read(client.in);
+            } catch (IOException e) {
+                channel.close();
+                lost = e;
+                continue;
+            }
+            if (answer == null) {
+                channel.close();
+                lost = new IOException("connection closed");
+                continue;
+            }
+            if (!Boolean.TRUE.equals(answer.get("ok"))) {
+                channel.close();
+                throw new IOException("the hub refused this process: " + answer.get("message"));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = (Map<String, Object>) answer.get("value");
+            Thread.ofPlatform().name("procession-hub-reader").daemon(true).start(client::readLoop);
+            client.flusher.start();
+            return new Connected(client, spec);
+        }
+        throw new IOException("the hub closed the connection before answering the hello, " + HELLO_ATTEMPTS
+                + " times (" + lost.getMessage() + ")");
+    }
+
+    private static Map<String, Object> hello(String token, long procId) {
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("id", 0L);
         hello.put("op", "hello");
@@ -68,19 +112,7 @@ public final class HubClient implements AutoCloseable {
         hello.put("proc", procId);
         hello.put("pid", ProcessHandle.current().pid());
         hello.put("ppid", ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L));
-        Frames.write(client.out, hello);
-        client.out.flush();
-        Map<String, Object> answer = Frames.read(client.in);
-        if (answer == null || !Boolean.TRUE.equals(answer.get("ok"))) {
-            channel.close();
-            throw new IOException("the hub refused this process: "
-                    + (answer == null ? "connection closed" : answer.get("message")));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> spec = (Map<String, Object>) answer.get("value");
-        Thread.ofPlatform().name("procession-hub-reader").daemon(true).start(client::readLoop);
-        client.flusher.start();
-        return new Connected(client, spec);
+        return hello;
     }
 
     public record Connected(HubClient client, Map<String, Object> spec) {

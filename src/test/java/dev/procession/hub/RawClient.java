@@ -96,9 +96,19 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Closes this side for writing: the hub reads the end of the stream. */
+    void endOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
     /** True once the hub has closed this connection (end of stream), within {@link #WAIT}. */
     boolean closedByHub() throws IOException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return closedByHub(WAIT);
+    }
+
+    /** True once the hub has closed this connection (end of stream), within {@code limit}. */
+    boolean closedByHub(Duration limit) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
         try {
             while (readFrame(deadline) != null) {
                 // Skip answers sent before the close.
