@@ -39,7 +39,8 @@ class BundlesTest {
             "cli.badOption", "the program's name before picocli's own (English) message, as a terminal shows it",
             "processes.column.pid", "PID, the operating system's word",
             "processes.column.cpu", "CPU",
-            "stage.common.pid", "pid, as ps and the narration write it");
+            "stage.common.pid", "pid, as ps and the narration write it",
+            "action.languageEnglish", "a language's own name, the same in every language, so it can be found");
 
     /** An app bundle: its base name and whether every one of its texts goes through MessageFormat. */
     enum Bundle {

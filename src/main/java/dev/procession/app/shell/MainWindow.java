@@ -137,6 +137,9 @@ public final class MainWindow extends BorderPane {
     private void speak(Locale locale, String id) {
         Messages.use(locale);
         projection.rememberLanguage(id);
+        if (shell.parametersProperty().get() != null) {
+            shell.parametersProperty().get().fields().forEach(ParameterField::recheck);
+        }
         MainWindow next = new MainWindow(shell, projection);
         next.stage = stage;
         next.frame = frame;

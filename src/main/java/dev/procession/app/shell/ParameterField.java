@@ -1,5 +1,6 @@
 package dev.procession.app.shell;
 
+import dev.procession.app.Messages;
 import dev.procession.scenario.BadParameterException;
 import dev.procession.scenario.Parameter;
 import dev.procession.scenario.Scenario;
@@ -47,8 +48,13 @@ public final class ParameterField {
             Scenarios.resolve(scenario, Map.of(parameter.name(), value));
             error.set(null);
         } catch (BadParameterException e) {
-            error.set(e.getMessage());
+            error.set(Messages.pick(e.texts()));
         }
+    }
+
+    /** Says the refusal again in the window's language, after it changed. */
+    public void recheck() {
+        check(textProperty().get());
     }
 
     /** 2.0 reads as 2: the defaults are the seed's numbers, written as the course writes them. */

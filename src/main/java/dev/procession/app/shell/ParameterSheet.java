@@ -55,7 +55,7 @@ final class ParameterSheet extends GridPane {
         text.textProperty().bindBidirectional(field.textProperty());
         text.setPrefColumnCount(6);
         text.setId(fieldId(field));
-        text.setTooltip(new Tooltip(field.parameter().help()));
+        text.setTooltip(new Tooltip(Messages.pick(field.parameter().helpTexts())));
         field.errorProperty().addListener((obs, old, now) -> text.pseudoClassStateChanged(Styles.INVALID, now != null));
         setHgrow(text, Priority.NEVER);
         return text;
@@ -67,7 +67,7 @@ final class ParameterSheet extends GridPane {
         note.setWrapText(true);
         note.setId(fieldId(field) + "-note");
         note.getStyleClass().add(Styles.PARAMETER_NOTE);
-        note.textProperty().bind(field.errorProperty().orElse(field.parameter().help()));
+        note.textProperty().bind(field.errorProperty().orElse(Messages.pick(field.parameter().helpTexts())));
         field.errorProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(Styles.INVALID, now != null));
         return note;
     }
