@@ -14,7 +14,8 @@ import java.util.Optional;
  * The window's own command-line options, so that scripts (docs/screenshots) need no clicking:
  * {@code --scenario ID} selects a scenario, {@code --set KEY=VALUE} (repeatable) fills in one of
  * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark|projector}
- * {@code --profile laptop|projector} and {@code --language en|zh-Hans} override the remembered ones.
+ * {@code --profile laptop|projector} and {@code --language en|zh-Hans} override the remembered ones, and
+ * {@code --present} opens the presentation view.
  *
  * @param scenario the scenario to select, if any
  * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine
@@ -22,11 +23,13 @@ import java.util.Optional;
  * @param theme    the theme to open with, if not the remembered one
  * @param profile  the profile to open with, if not the remembered one
  * @param language the language to open in ("en" or "zh-Hans"), if not the remembered one
+ * @param present  whether to open in the presentation view (the stage and the narration alone)
  */
 public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run,
-                            Optional<Theme> theme, Optional<Profile> profile, Optional<String> language) {
+                            Optional<Theme> theme, Optional<Profile> profile, Optional<String> language,
+                            boolean present) {
     private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile",
-            "--language");
+            "--language", "--present");
     private static final List<String> LANGUAGES = List.of("en", "zh-Hans");
 
     /** True when the arguments are for the window: none at all, or only window options. */
@@ -42,6 +45,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         Optional<Theme> theme = Optional.empty();
         Optional<Profile> profile = Optional.empty();
         Optional<String> language = Optional.empty();
+        boolean present = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> scenario = Optional.of(Scenarios.byId(valueOf(args, ++i, "--scenario")));
@@ -50,6 +54,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
                 case "--theme" -> theme = Optional.of(Theme.byName(valueOf(args, ++i, "--theme")));
                 case "--profile" -> profile = Optional.of(Profile.byId(valueOf(args, ++i, "--profile")));
                 case "--language" -> language = Optional.of(language(valueOf(args, ++i, "--language")));
+                case "--present" -> present = true;
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the window takes "
                         + String.join(", ", OPTIONS) + " (and 'procession run' runs without a window)");
             }
@@ -63,7 +68,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         Map<String, String> values = scenario.map(s -> Settings.parse(s, settings)).orElse(Map.of());
         // Refused here, before a window opens, with the CLI's words; the sheet checks again as typed.
         scenario.ifPresent(s -> Scenarios.resolve(s, values));
-        return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language);
+        return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language, present);
     }
 
     private static String language(String id) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,30 +72,33 @@ final class RunCommand implements Callable<Integer> {
         followers.add(LogFollower.start(log, new DeadHolderNotice(err), "procession-notices"));
         AtomicBoolean interrupted = new AtomicBoolean();
         long code;
-        try (Run run = Run.start(scenario.id(), params, speed, log)) {
-            started.complete(run);
-            // Ctrl-C (or a SIGTERM) must not leave a single process of the run behind.
-            Thread cleanup = new Thread(() -> {
-                interrupted.set(true);
-                run.close();
-                followers.close();
-                // Said here: once the hooks end the JVM halts, whatever the main thread was doing.
-                System.err.println(INTERRUPTED);
-            }, "procession-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup);
+        // Ctrl-C (or a SIGTERM) must not leave a single process of the run behind, even one that
+        // comes while the run is starting: the hook is in place first and waits for the start.
+        Thread cleanup = new Thread(() -> {
+            interrupted.set(true);
             try {
+                started.get(30, TimeUnit.SECONDS).close();
+            } catch (Exception notStarted) {
+                // Run.start failed: nothing of the run is left to close.
+            }
+            followers.close();
+            // Said here: once the hooks end the JVM halts, whatever the main thread was doing.
+            System.err.println(INTERRUPTED);
+        }, "procession-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            try (Run run = startRun(scenario, params, speed, log, started)) {
                 code = run.finished().join();
                 // Closed while the hook is still in place: a Ctrl-C now makes the hook wait for this
                 // close (it is synchronized) instead of halting the JVM in the middle of it.
                 run.close();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is already running and finishes the close.
-                }
             }
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running and finishes the close.
+            }
             // Everything the run logged is printed and written before the command says it is done.
             followers.close();
             if (file != null) {
@@ -115,6 +119,19 @@ final class RunCommand implements Callable<Integer> {
             return Main.ExitCode.FAILED;
         }
         return Main.ExitCode.OK;
+    }
+
+    /** Starts the run and hands it to whoever waits for it (the Ctrl-C hook), or says it failed. */
+    private static Run startRun(Scenario scenario, Map<String, Object> params, double speed, EventLog log,
+                                CompletableFuture<Run> started) throws IOException {
+        try {
+            Run run = Run.start(scenario.id(), params, speed, log);
+            started.complete(run);
+            return run;
+        } catch (IOException | RuntimeException e) {
+            started.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** The command's log readers, drained and stopped together. */

@@ -80,7 +80,7 @@ class OrphanTrialsTest {
             try (Run run = Run.start(args[0], Scenarios.resolve(Scenarios.byId(args[0]), settings), 1.0,
                     new EventLog())) {
                 Path runDir = run.dir();
-                Set<Long> processes = atARandomMoment(runDir);
+                Set<Long> processes = atARandomMoment(runDir, i);
                 int paused = i % 2 == 1 ? pauseSome(processes) : 0;
                 long stopped = System.nanoTime();
                 // What the window's Stop does; the folder goes with it.
@@ -97,7 +97,7 @@ class OrphanTrialsTest {
         series("Ctrl-C", i -> {
             try (CliProcess cli = CliProcess.start(work, true, command(i))) {
                 Path runDir = awaitRunDir(cli);
-                Set<Long> processes = atARandomMoment(runDir);
+                Set<Long> processes = atARandomMoment(runDir, i);
                 int paused = i % 2 == 1 ? pauseSome(processes) : 0;
                 long group = ProcFs.read(cli.pid()).map(ProcStat::pgrp).orElseThrow();
                 // Never signal a group the test itself is in.
@@ -120,7 +120,7 @@ class OrphanTrialsTest {
         series("kill -9 of the CLI", i -> {
             try (CliProcess cli = CliProcess.start(work, false, command(i))) {
                 Path runDir = awaitRunDir(cli);
-                Set<Long> processes = atARandomMoment(runDir);
+                Set<Long> processes = atARandomMoment(runDir, i);
                 int paused = i % 2 == 1 ? pauseSome(processes) : 0;
                 signal(cli.pid(), Signal.KILL);
                 Trial trial = check(i, runDir, processes, paused, System.nanoTime());
@@ -160,9 +160,14 @@ class OrphanTrialsTest {
         return args;
     }
 
-    /** Waits up to 4 s at random; returns the run's processes then. */
-    private Set<Long> atARandomMoment(Path runDir) {
-        LockSupport.parkNanos(Duration.ofMillis(random.nextInt(4000)).toNanos());
+    /**
+     * Waits up to 4 s at random, except in the first trial of a series, which ends the run at the
+     * earliest moment: as soon as its watchdog is there, while the first processes start (a Ctrl-C
+     * there once came before the CLI's hook was in place). Returns the run's
+     * processes then.
+     */
+    private Set<Long> atARandomMoment(Path runDir, int index) {
+        LockSupport.parkNanos(index == 0 ? 0 : Duration.ofMillis(random.nextInt(4000)).toNanos());
         return new LinkedHashSet<>(OsProcesses.workingIn(runDir));
     }
 
@@ -197,7 +202,7 @@ class OrphanTrialsTest {
 
     /** At a random moment pauses some of the run's processes for a moment, then resumes them. */
     private int pauseAndResume(Path runDir) {
-        Set<Long> processes = atARandomMoment(runDir);
+        Set<Long> processes = atARandomMoment(runDir, 1);
         Set<Long> paused = new LinkedHashSet<>();
         for (long pid : processes) {
             if (random.nextBoolean() && signal(pid, Signal.STOP)) {

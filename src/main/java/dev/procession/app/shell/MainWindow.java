@@ -267,6 +267,9 @@ public final class MainWindow extends BorderPane {
         shell.fill(options.settings());
         stage.show();
         problems.forEach(window.stageHost::setNotice);
+        if (options.present()) {
+            projection.togglePresentation();
+        }
         if (options.run()) {
             shell.runChosen();
         }
