@@ -67,13 +67,18 @@ public final class Run implements AutoCloseable {
         Hub hub = Hub.start(dir, log, speed);
         // Before the first process, so that none can outlive this JVM.
         Optional<RunWatchdog> watchdog = RunWatchdog.start(hub.token(), dir);
+        java.lang.Process main = null;
         try {
             long mainId = hub.registerMain(program, parameters);
-            java.lang.Process main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir, program, "MainProcess");
+            main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir, program, "MainProcess");
             Run run = new Run(dir, log, hub, main, mainId, watchdog);
             run.begin();
             return run;
         } catch (IOException | RuntimeException e) {
+            // A start that fails half-way (the JVM shutting down, say) leaves no main program behind.
+            if (main != null) {
+                main.destroyForcibly();
+            }
             watchdog.ifPresent(RunWatchdog::close);
             hub.close();
             RunDirectory.delete(dir);

@@ -35,10 +35,26 @@ public final class CliProcess implements AutoCloseable {
      * Starts {@code procession ARGS}; with {@code ownSession} it leads a session and process group
      * of its own (as a shell's job would), so the test can signal the group without signalling itself.
      */
+    private static final boolean DEFAULT_SIGNAL = envResetsSignals();
+
+    private static boolean envResetsSignals() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     public static CliProcess start(Path workDir, boolean ownSession, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (ownSession) {
             cmd.add("setsid");
+        }
+        // As a terminal starts a command: with Ctrl-C's default action. A test JVM started in the
+        // background of a script (nohup mvn ... &) has SIGINT ignored, every child inherits that,
+        // and a JVM that finds SIGINT ignored rightly ignores Ctrl-C too.
+        if (DEFAULT_SIGNAL) {
+            cmd.addAll(List.of("env", "--default-signal=INT"));
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",

@@ -5,10 +5,14 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The narration, one sentence a line, the newest last and marked; it follows the newest unless
@@ -44,13 +48,20 @@ public final class NarrationView extends BorderPane {
 
     private final class SentenceCell extends ListCell<NarrationLine> {
         private final Label time = new Label();
+        private final Label sentence = new Label();
+        private final HBox row = new HBox(10, time, sentence);
 
         SentenceCell() {
             time.getStyleClass().add("narration-time");
-            setWrapText(true);
-            // Wrap to the list's width instead of widening it.
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            sentence.getStyleClass().add("narration-sentence");
+            sentence.setWrapText(true);
+            sentence.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(sentence, Priority.ALWAYS);
+            // Wrap to the list's width instead of widening it (and cutting every sentence short).
             prefWidthProperty().bind(list.widthProperty().subtract(24));
             setMaxWidth(USE_PREF_SIZE);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             latest.addListener((obs, old, now) -> pseudoClassStateChanged(LATEST, getItem() != null && getItem() == now));
         }
 
@@ -60,13 +71,15 @@ public final class NarrationView extends BorderPane {
             pseudoClassStateChanged(LATEST, !empty && line != null && line == latest.get());
             pseudoClassStateChanged(CONCEPT, !empty && line != null && line.seq() == 0);
             if (empty || line == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            time.setText(line.seq() == 0 ? "" : String.format("%.1f s", line.micros() / 1e6));
-            setGraphic(line.seq() == 0 ? null : time);
-            setText(line.text());
+            boolean concept = line.seq() == 0;
+            time.setText(concept ? "" : String.format("%.1f s", line.micros() / 1e6));
+            time.setVisible(!concept);
+            time.setManaged(!concept);
+            sentence.setText(line.text());
+            setGraphic(row);
         }
     }
 }

@@ -99,7 +99,8 @@ public final class RunWorkspace extends SplitPane {
     private void layOut() {
         if (presenting.get()) {
             top.getItems().setAll(stageSlot, presentedNarration);
-            top.setDividerPositions(0.7);
+            // Sentences need the width: read aloud, they must not wrap every third word.
+            top.setDividerPositions(0.6);
             getItems().setAll(top);
             return;
         }
