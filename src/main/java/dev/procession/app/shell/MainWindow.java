@@ -3,6 +3,7 @@ package dev.procession.app.shell;
 import dev.procession.app.Messages;
 import dev.procession.app.WindowOptions;
 import dev.procession.app.run.RunViewModel;
+import dev.procession.app.theme.AppIcon;
 import dev.procession.app.theme.Icons;
 import dev.procession.app.theme.Styles;
 import dev.procession.app.theme.Theme;
@@ -92,6 +93,7 @@ public final class MainWindow extends BorderPane {
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
+        stage.getIcons().setAll(AppIcon.images());
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         // Closing the window ends the run first: no process of it outlives the window.
