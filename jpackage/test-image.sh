@@ -81,7 +81,7 @@ run_ktv() {
   while kill -0 "$run_pid" 2>/dev/null; do
     for pid in $(descendants "$run_pid"); do
       [[ -f "$out/exe.$pid" ]] && continue
-      cmd="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null)" || continue
+      cmd="$(tr '\0' '\n' 2>/dev/null <"/proc/$pid/cmdline")" || continue
       [[ "$cmd" == *dev.procession.runtime.ChildMain* ]] || continue   # not yet past exec, or the trainer
       readlink "/proc/$pid/exe" >"$out/exe.$pid" 2>/dev/null || { rm -f "$out/exe.$pid"; continue; }
       printf '%s\n' "$cmd" >"$out/cmd.$pid"
