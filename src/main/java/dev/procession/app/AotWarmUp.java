@@ -69,7 +69,7 @@ final class AotWarmUp {
      * Takes the marker for this start, unless another start took it less than {@link #STALE} ago:
      * two windows opened at once train one cache. The marker stays; once the cache is usable nobody looks at it.
      */
-    private static boolean claim(Path marker) throws IOException {
+    static boolean claim(Path marker) throws IOException {
         Files.createDirectories(marker.getParent());
         try {
             Files.createFile(marker);
