@@ -25,7 +25,11 @@ public final class ProcessionMain {
     }
 
     public static void main(String[] args) {
-        if (!WindowOptions.isForTheWindow(args)) {
+        boolean window = WindowOptions.isForTheWindow(args);
+        if (window || (args.length > 0 && "run".equals(args[0]))) {
+            AotWarmUp.startIfMissing(System.getenv());
+        }
+        if (!window) {
             System.exit(Main.execute(args));
         }
         try {

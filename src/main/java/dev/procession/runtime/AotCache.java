@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +23,9 @@ import java.util.Optional;
  * fingerprint beside it; the cache is written when that process ends. scripts/train-aot.sh does it
  * with a short scenario run.
  *
- * <p>Use: {@value #ENV_CACHE}=FILE, or else {@value #DEFAULT_NAME} beside the jar this class is in;
+ * <p>Use: {@value #ENV_CACHE}=FILE, or else {@value #DEFAULT_NAME} beside the jar this class is in
+ * (what {@code ./procession} trains), or else the one in the user's cache folder for this class path
+ * ({@link #missing}: an installed app trains it on its first start, see app/AotWarmUp);
  * {@value #ENV_CACHE}=off disables it. A cache is used only when its fingerprint (JDK, and the
  * path, size and time of every class path entry) matches this JVM's: JDK 25.0.3 does not reject a
  * cache whose jar changed (JDK-8377932, fixed in 25.0.4) and would run the old classes. Class
@@ -74,10 +79,68 @@ public final class AotCache {
         if ("off".equals(setting)) {
             return Optional.empty();
         }
-        Optional<Path> cache = setting != null && !setting.isBlank()
-                ? Optional.of(Path.of(setting).toAbsolutePath())
-                : besideOurJar();
-        return cache.filter(Files::isRegularFile).filter(c -> matches(c, classPath));
+        if (setting != null && !setting.isBlank()) {
+            return Optional.of(Path.of(setting).toAbsolutePath()).filter(c -> usable(c, classPath));
+        }
+        return besideOurJar().filter(c -> usable(c, classPath))
+                .or(() -> inUserCache(classPath, env).filter(c -> usable(c, classPath)));
+    }
+
+    private static boolean usable(Path cache, String classPath) {
+        return Files.isRegularFile(cache) && matches(cache, classPath);
+    }
+
+    /**
+     * Where a cache for {@code classPath} should be trained because none is usable: the user's cache
+     * folder. Empty when one is usable, when caches are off or chosen by hand, while training, and
+     * for class folders (which never use one).
+     */
+    public static Optional<Path> missing(String classPath, Map<String, String> env) {
+        String setting = env.get(ENV_CACHE);
+        String extra = env.get(Launcher.ENV_CHILD_OPTS);
+        if (training(env) || (setting != null && !setting.isBlank()) || (extra != null && extra.contains("-XX:AOT"))
+                || fingerprint(classPath).isEmpty() || usable(classPath, env).isPresent()) {
+            return Optional.empty();
+        }
+        return inUserCache(classPath, env);
+    }
+
+    /**
+     * The cache for {@code classPath} in the user's cache folder (XDG_CACHE_HOME or $HOME/.cache on
+     * Linux, ~/Library/Caches on macOS, LOCALAPPDATA on Windows), one per class path: an installed
+     * app's own folder is not writable, and its jars' times change on install, so a cache trained
+     * at packaging time would not match (JDK 25.0.4 rejects it too).
+     */
+    static Optional<Path> inUserCache(String classPath, Map<String, String> env) {
+        return userCacheFolder(env).map(dir -> dir.resolve("procession").resolve(
+                "child-" + HexFormat.of().formatHex(sha256(classPath), 0, 8) + ".aot"));
+    }
+
+    private static Optional<Path> userCacheFolder(Map<String, String> env) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        // $HOME first, as other desktop programs read it (Java's user.home comes from the password file).
+        String home = Optional.ofNullable(env.get("HOME")).filter(h -> Path.of(h).isAbsolute())
+                .orElse(System.getProperty("user.home"));
+        String xdg = env.get("XDG_CACHE_HOME");
+        String local = env.get("LOCALAPPDATA");
+        if (os.startsWith("windows")) {
+            return Optional.ofNullable(local).filter(d -> !d.isBlank()).map(Path::of);
+        }
+        if (os.startsWith("mac")) {
+            return Optional.ofNullable(home).map(h -> Path.of(h, "Library", "Caches"));
+        }
+        if (xdg != null && Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg));
+        }
+        return Optional.ofNullable(home).filter(h -> !h.isBlank() && !"?".equals(h)).map(h -> Path.of(h, ".cache"));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static boolean matches(Path cache, String classPath) {

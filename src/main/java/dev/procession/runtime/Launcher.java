@@ -55,7 +55,7 @@ public final class Launcher {
     public static List<String> command() {
         String classPath = childClassPath();
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java().toString());
         cmd.addAll(CHILD_FLAGS);
         cmd.addAll(AotCache.options(classPath, System.getenv()));
         String extra = System.getenv(ENV_CHILD_OPTS);
@@ -68,6 +68,22 @@ public final class Launcher {
         cmd.add(classPath);
         cmd.add(ChildMain.class.getName());
         return cmd;
+    }
+
+    /**
+     * The {@code java} of the runtime this JVM runs on: the JDK's, or an app image's own runtime
+     * (jpackage/README.md: the image keeps {@code bin/java} for this). Never one found on the PATH.
+     */
+    public static Path java() {
+        Path home = Path.of(System.getProperty("java.home"));
+        for (String name : List.of("java", "java.exe")) {
+            Path java = home.resolve("bin").resolve(name);
+            if (Files.isExecutable(java)) {
+                return java;
+            }
+        }
+        throw new IllegalStateException("this Java runtime (" + home + ") has no bin/java to start processes with;"
+                + " an app image must keep it (jpackage/README.md)");
     }
 
     private static volatile String childClassPath;

@@ -52,6 +52,37 @@ class AotCacheTest {
     }
 
     @Test
+    void aMissingCacheIsToBeTrainedInTheUsersCacheFolderAndThenUsed() throws Exception {
+        String cp = jars(dir.resolve("a.jar"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Path cache = AotCache.missing(cp, env).orElseThrow();
+        assertThat(cache.getParent()).isEqualTo(dir.resolve("cache").resolve("procession"));
+        assertThat(AotCache.options(cp, env)).isEmpty();
+
+        Map<String, String> training = new HashMap<>(env);
+        training.put(AotCache.ENV_TRAIN, cache.toString());
+        assertThat(AotCache.missing(cp, training)).as("the training run trains nothing more").isEmpty();
+        AotCache.prepareTraining(cp, training);
+        Files.writeString(cache, "cache");
+
+        assertThat(AotCache.options(cp, env)).containsExactly("-XX:AOTCache=" + cache);
+        assertThat(AotCache.missing(cp, env)).isEmpty();
+        String other = cp + File.pathSeparator + jars(dir.resolve("b.jar"));
+        assertThat(AotCache.missing(other, env)).get().as("one cache per class path").isNotEqualTo(cache);
+    }
+
+    @Test
+    void nothingToTrainWhenOffChosenByHandOrFromClassFolders() throws Exception {
+        String cp = jars(dir.resolve("a.jar"));
+        Map<String, String> cacheHome = Map.of("XDG_CACHE_HOME", dir.toString());
+        assertThat(AotCache.missing(cp, Map.of("XDG_CACHE_HOME", dir.toString(), AotCache.ENV_CACHE, "off"))).isEmpty();
+        assertThat(AotCache.missing(cp, Map.of("XDG_CACHE_HOME", dir.toString(),
+                Launcher.ENV_CHILD_OPTS, "-XX:AOTCache=/elsewhere.aot"))).isEmpty();
+        Path classes = Files.createDirectory(dir.resolve("classes"));
+        assertThat(AotCache.missing(classes.toString(), cacheHome)).isEmpty();
+    }
+
+    @Test
     void ignoresTheCacheForAnotherClassPath() throws Exception {
         String cp = jars(dir.resolve("a.jar"));
         Map<String, String> env = trained(cp, dir.resolve("child.aot"));

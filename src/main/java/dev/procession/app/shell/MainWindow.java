@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import dev.procession.app.WindowOptions;
 import dev.procession.app.run.RunViewModel;
+import dev.procession.app.theme.AppIcon;
 import dev.procession.app.theme.Icons;
 import dev.procession.app.theme.Styles;
 import dev.procession.app.theme.Theme;
@@ -250,6 +251,7 @@ public final class MainWindow extends BorderPane {
         window.plainKeysFirst(scene);
         stage.setScene(scene);
         stage.setTitle(Messages.text("app.title"));
+        stage.getIcons().setAll(AppIcon.images());
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         // Esc is the window's own key (see leave()): it must not leave full screen behind our back.

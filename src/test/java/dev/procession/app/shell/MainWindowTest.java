@@ -1,6 +1,7 @@
 package dev.procession.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.procession.app.WindowOptions;
 import dev.procession.app.run.AsyncControlFront;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,13 @@ class MainWindowTest {
     void tearDown() {
         runs.closeNow();
         OsProcesses.awaitGone(seen, GONE_LIMIT, "every process of the test's runs ends");
+    }
+
+    @Test
+    void showsTheAppIconAtEverySizeFrom16To256() {
+        assertThat(stage.getIcons()).extracting(i -> (int) i.getWidth(), i -> (int) i.getHeight(), Image::isError)
+                .containsExactly(tuple(16, 16, false), tuple(24, 24, false), tuple(32, 32, false),
+                        tuple(48, 48, false), tuple(64, 64, false), tuple(128, 128, false), tuple(256, 256, false));
     }
 
     @Test
