@@ -8,6 +8,7 @@ import dev.procession.supervisor.Signals;
 import dev.procession.testing.CliProcess;
 import dev.procession.testing.OsProcesses;
 import dev.procession.testing.RealRun;
+import dev.procession.testing.Series;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -45,16 +45,15 @@ class OrphanTrialsTest {
 
     @Test
     void killingTheCliAtARandomMomentLeavesNoProcessWithinTwoSeconds() throws Exception {
-        int trials = Optional.ofNullable(System.getenv(TRIALS_ENV)).map(Integer::parseInt).orElse(3);
-        long seed = System.nanoTime();
-        Random random = new Random(seed);
+        Series series = Series.fromEnv(TRIALS_ENV, 3);
+        int trials = series.size();
         List<Trial> done = new ArrayList<>();
         for (int i = 0; i < trials; i++) {
-            done.add(trial(i, random));
+            done.add(trial(i, series.random()));
         }
         long worst = done.stream().mapToLong(Trial::nanosToNone).max().orElse(0);
         System.out.printf("orphan trials: %d (seed %d), %d with paused processes (%d paused in all), %d processes"
-                        + " ended, every one within %.0f ms of the kill, mean %.0f ms%n", trials, seed,
+                        + " ended, every one within %.0f ms of the kill, mean %.0f ms%n", trials, series.seed(),
                 done.stream().filter(t -> t.paused > 0).count(), done.stream().mapToInt(Trial::paused).sum(),
                 done.stream().mapToInt(Trial::processes).sum(), worst / 1e6,
                 done.stream().mapToLong(Trial::nanosToNone).average().orElse(0) / 1e6);
