@@ -7,6 +7,7 @@ import dev.procession.events.EventKind;
 import dev.procession.events.EventLog;
 import dev.procession.model.RunState;
 import dev.procession.scenario.Scenarios;
+import dev.procession.testing.HubMoment;
 import dev.procession.testing.OsProcesses;
 import dev.procession.testing.Series;
 import dev.procession.testing.WaitsExplainedCheck;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.condition.OS;
  * and off) on random processes at random moments of running scenarios, up to
  * {@value #ACTIONS_PER_RUN} per run, the scenarios in turn. After every action the hub answers a
  * fresh request within {@link #HUB_ANSWERS}, and the log it has written so far, read between two
- * of its requests, passes {@link WaitsExplainedCheck}: no process waits for nothing. Then every
+ * of its requests, passes {@link WaitsExplainedCheck} (no process waits for nothing) and folds
+ * to the hub's own state at that moment ({@link HubMoment}). Then every
  * paused process is resumed, the check is made once more a moment later, and the run is
  * stopped, which must end within {@link #STOP_LIMIT} and leave no process; the whole log folds
  * to a finished run in which every process has exactly one exit. A run that ends by itself (its
@@ -157,9 +159,15 @@ class FaultInjectionTest {
         assertThat(exits.values()).as("exits per process").allMatch(n -> n == 1);
     }
 
-    /** The log as the hub has written it so far, read between two of its requests, passes the check. */
+    /**
+     * The log as the hub has written it so far, read between two of its requests, passes the
+     * check, and its fold equals the hub's own state then.
+     */
     private static void check(Run run, EventLog log, Tally tally) throws Exception {
-        WaitsExplainedCheck.check(answered(() -> run.hub().query(log::snapshot), tally));
+        HubMoment moment = answered(() -> HubMoment.of(run), tally);
+        List<Event> events = log.snapshot().subList(0, Math.toIntExact(moment.seq()));
+        WaitsExplainedCheck.check(events);
+        moment.assertFoldMatches(RunState.of(events));
         tally.checks++;
     }
 
