@@ -14,6 +14,7 @@ import dev.procession.supervisor.Signals;
 import dev.procession.testing.CliProcess;
 import dev.procession.testing.OsProcesses;
 import dev.procession.testing.RealRun;
+import dev.procession.testing.Series;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -54,9 +54,10 @@ class OrphanTrialsTest {
     @TempDir
     Path work;
 
-    private final int trials = Optional.ofNullable(System.getenv(TRIALS_ENV)).map(Integer::parseInt).orElse(2);
-    private final long seed = System.nanoTime();
-    private final Random random = new Random(seed);
+    private final Series series = Series.fromEnv(TRIALS_ENV, 2);
+    private final int trials = series.size();
+    private final long seed = series.seed();
+    private final Random random = series.random();
 
     @Test
     void aRunThatEndsByItselfLeavesNoProcess() throws Exception {
