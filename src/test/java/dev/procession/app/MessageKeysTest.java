@@ -81,6 +81,8 @@ class MessageKeysTest {
             new Dynamic("theme/StatusLook.java", "\"proc.status.short.\"+status.name().toLowerCase(Locale.ROOT)",
                     () -> prefixed("proc.status.short.", Arrays.stream(ProcStatus.values())
                             .map(s -> s.name().toLowerCase(Locale.ROOT)).toList(), "")),
+            // The keyboard map's rows for keys of views: literals in KeyboardMap.EXTRA_KEYS.
+            new Dynamic("shell/KeyboardMap.java", "extra[1]", Set::of),
             // RunWorkspace's tabs: tab("code", ...), tab("console", ...)...
             new Dynamic("workspace/RunWorkspace.java", "\"view.\"+key",
                     () -> prefixed("view.", firstLiterals("workspace/RunWorkspace.java", "tab("), "")),

@@ -264,6 +264,16 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
         choose(kind);
     }
 
+    /** The same without a mouse: the row selected, Shift+F10 opens its menu. */
+    public void keyboardRowAction(long pid, Kind kind) {
+        robot.interact(() -> {
+            table().requestFocus();
+            table().select(pid);
+        });
+        robot.push(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F10);
+        choose(kind);
+    }
+
     // ---------------------------------------------------------------- the stage
 
     /** The stage's element of {@code pid}, once the stage shows one. */

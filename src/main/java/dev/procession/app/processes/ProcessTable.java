@@ -14,6 +14,7 @@ import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -21,6 +22,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import org.kordamp.ikonli.Ikon;
 
 /**
@@ -41,6 +44,12 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
         getStyleClass().add("process-table");
         setItems(rows);
         setPlaceholder(new Label(Messages.text("processes.none")));
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                openMenuFromKeyboard();
+                e.consume();
+            }
+        });
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().setAll(List.of(
                 pidColumn(),
@@ -98,6 +107,34 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
         }
     }
 
+    /**
+     * The selected row's menu from the keyboard (the menu key, or Shift+F10), beside the row: a
+     * process can be paused, killed or daemonized without a mouse.
+     */
+    private void openMenuFromKeyboard() {
+        ProcessRow item = getSelectionModel().getSelectedItem();
+        if (item == null) {
+            return;
+        }
+        Node anchor = lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getItem() == item).findFirst().orElse(this);
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        openMenu(anchor, item.pid(), b.getMinX() + 40, b.getMaxY());
+    }
+
+    private void openMenu(Node anchor, long pid, double screenX, double screenY) {
+        ContextMenu menu = menus.menuFor(pid);
+        menu.setOnShown(shown -> menusOpen++);
+        menu.setOnHidden(hidden -> {
+            menusOpen--;
+            if (menusOpen == 0 && pending != null) {
+                show(pending);
+                pending = null;
+            }
+        });
+        menu.show(anchor, screenX, screenY);
+    }
+
     /** A row's menu is made when asked for: building menus as rows scroll would cost every frame. */
     private TableRow<ProcessRow> row() {
         TableRow<ProcessRow> row = new TableRow<>();
@@ -109,21 +146,10 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
             }
         });
         row.setOnContextMenuRequested(e -> {
-            ProcessRow item = row.getItem();
-            if (item == null) {
-                return;
+            if (row.getItem() != null) {
+                openMenu(row, row.getItem().pid(), e.getScreenX(), e.getScreenY());
+                e.consume();
             }
-            ContextMenu menu = menus.menuFor(item.pid());
-            menu.setOnShown(shown -> menusOpen++);
-            menu.setOnHidden(hidden -> {
-                menusOpen--;
-                if (menusOpen == 0 && pending != null) {
-                    show(pending);
-                    pending = null;
-                }
-            });
-            menu.show(row, e.getScreenX(), e.getScreenY());
-            e.consume();
         });
         return row;
     }

@@ -15,6 +15,12 @@ import javafx.stage.Stage;
  * the toolbar (so it cannot disagree with them), and the keys a presenter's remote sends.
  */
 final class KeyboardMap {
+    /** The key as the map shows it, and the message key of what it does. */
+    static final List<String[]> EXTRA_KEYS = List.of(
+            new String[] {"F8", "view.dock.side"},
+            new String[] {"F9", "view.dock.bottom"},
+            new String[] {"Shift+F10", "keyboardMap.processMenu"});
+
     private KeyboardMap() {
     }
 
@@ -43,6 +49,12 @@ final class KeyboardMap {
                 key.getStyleClass().add("key");
                 grid.addRow(row++, key, new Label(a.text()), new Label(a.tooltip()));
             }
+        }
+        // Keys of views rather than of the window's commands.
+        for (String[] extra : EXTRA_KEYS) {
+            Label key = new Label(extra[0]);
+            key.getStyleClass().add("key");
+            grid.addRow(row++, key, new Label(Messages.text(extra[1])), new Label(""));
         }
         return grid;
     }

@@ -175,7 +175,11 @@ class ClassroomTest {
         }
         assertThat(missing).as("rows of the README's keyboard map").isEmpty();
         long withKeys = actions.stream().filter(a -> a.accelerator() != null).count();
-        assertThat(WindowFixture.onFx(() -> KeyboardMap.grid(actions).getRowCount())).isEqualTo((int) withKeys);
+        assertThat(WindowFixture.onFx(() -> KeyboardMap.grid(actions).getRowCount()))
+                .isEqualTo((int) withKeys + KeyboardMap.EXTRA_KEYS.size());
+        for (String[] extra : KeyboardMap.EXTRA_KEYS) {
+            assertThat(readme).as("the README's row for %s", extra[0]).contains("| " + extra[0] + " | ");
+        }
     }
 
     private static String chosen() {

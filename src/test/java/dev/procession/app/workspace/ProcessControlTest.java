@@ -46,7 +46,8 @@ class ProcessControlTest {
         assertThat(supervisorSignals(run, main, "pause")).singleElement()
                 .satisfies(e -> assertThat(e.get("signal")).isEqualTo("SIGSTOP"));
 
-        window.rowAction(main, Kind.RESUME);
+        // Without a mouse: the row selected, Shift+F10.
+        window.keyboardRowAction(main, Kind.RESUME);
         window.awaitCell(main, STATUS, word -> !"paused".equals(word), "main's row no longer paused");
         await("main running again in /proc", () -> procState(main) != 'T');
 
