@@ -1,5 +1,6 @@
 package dev.procession.cli;
 
+import dev.procession.runtime.NoJavaToStartException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,11 @@ public final class Main implements Runnable {
             if (e instanceof IllegalArgumentException) {
                 c.getErr().println("procession: " + e.getMessage());
                 return ExitCode.USAGE;
+            }
+            // A broken installation, not a bad command: one line, as for any other error.
+            if (e instanceof NoJavaToStartException) {
+                c.getErr().println("procession: " + e.getMessage());
+                return ExitCode.FAILED;
             }
             throw e;
         });

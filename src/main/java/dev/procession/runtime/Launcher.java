@@ -82,7 +82,7 @@ public final class Launcher {
                 return java;
             }
         }
-        throw new IllegalStateException("this Java runtime (" + home + ") has no bin/java to start processes with;"
+        throw new NoJavaToStartException("this Java runtime (" + home + ") has no bin/java to start processes with;"
                 + " an app image must keep it (jpackage/README.md)");
     }
 

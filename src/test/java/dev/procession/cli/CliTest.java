@@ -116,6 +116,25 @@ class CliTest {
         }
     }
 
+    /**
+     * An app image built without bin/java cannot start a process: one line, exit 1, nothing left.
+     * Before: a stack trace. (java.home is read by Launcher only; the JVM took its own at start.)
+     */
+    @Test
+    void aRuntimeWithoutJavaIsOneLineAndNothingStarted() {
+        String home = System.getProperty("java.home");
+        Output o;
+        System.setProperty("java.home", work.toString());
+        try {
+            o = execute("run", "ktv");
+        } finally {
+            System.setProperty("java.home", home);
+        }
+        assertThat(o.code).as(o.err).isEqualTo(1);
+        assertThat(o.err.strip().lines()).singleElement().asString().startsWith("procession: this Java runtime")
+                .contains("has no bin/java");
+    }
+
     @Test
     void anUnknownOptionOrCommandIsExitTwo() {
         assertThat(execute("run", "traffic-light", "--colour").code).isEqualTo(2);
