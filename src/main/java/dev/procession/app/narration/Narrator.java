@@ -98,7 +98,7 @@ public final class Narrator {
         String signal = switch ((int) -code) {
             case 9 -> "SIGKILL";
             case 15 -> "SIGTERM";
-            default -> "signal " + -code;
+            default -> texts.get("signal.number", -code);
         };
         return texts.get("exit.signal", who, e.pid(), signal, code);
     }
