@@ -22,7 +22,8 @@ public final class NarrationModel implements RunPump.FrameListener {
 
     private final ObservableList<NarrationLine> lines = FXCollections.observableArrayList();
     private final ObservableList<NarrationLine> readOnly = FXCollections.unmodifiableObservableList(lines);
-    private Narrator narrator = new Narrator(NarrationTexts.current());
+    private NarrationTexts texts = NarrationTexts.current();
+    private Narrator narrator = new Narrator(texts);
     private boolean introduced;
 
     /** The sentences so far, oldest first. */
@@ -39,7 +40,7 @@ public final class NarrationModel implements RunPump.FrameListener {
         }
         if (!introduced) {
             introduced = true;
-            introduction(after).ifPresent(lines::add);
+            introduction(after, texts).ifPresent(lines::add);
         }
         lines.addAll(narrator.narrate(before, events));
         if (lines.size() > KEEP) {
@@ -48,20 +49,21 @@ public final class NarrationModel implements RunPump.FrameListener {
     }
 
     /** Speaks {@code texts}' language from the next sentence on (the ones said stay as they were said). */
-    public void speak(NarrationTexts texts) {
-        narrator = new Narrator(texts);
+    public void speak(NarrationTexts language) {
+        texts = language;
+        narrator = new Narrator(language);
     }
 
-    /** The scenario's concept, as its introduction explains it. */
-    private static Optional<NarrationLine> introduction(RunState state) {
+    /** The scenario's concept, as the course states it (its explanation where the course is silent). */
+    private static Optional<NarrationLine> introduction(RunState state, NarrationTexts texts) {
         String id = state.header().scenario();
         if (id == null) {
             return Optional.empty();
         }
         try {
             Scenario s = Scenarios.byId(id);
-            return Optional.of(new NarrationLine(0, 0, 0,
-                    Messages.pick(s.title()) + ". " + Messages.pick(s.explanation())));
+            String concept = texts.has("concept." + id) ? texts.get("concept." + id) : Messages.pick(s.explanation());
+            return Optional.of(new NarrationLine(0, 0, 0, Messages.pick(s.title()) + ". " + concept));
         } catch (UnknownScenarioException notAScenario) {
             // A test program or a Python script: no concept to open with.
             return Optional.empty();

@@ -111,8 +111,8 @@ class ClassroomTest {
         ListView<NarrationLine> narration = window.robot().lookup("#presented-narration .list-view").queryListView();
         await("the narration tells the cars starting", () -> texts(narration).stream()
                 .anyMatch(t -> t.startsWith("MainProcess started car")));
-        assertThat(texts(narration).getFirst()).as("it opens with the concept")
-                .startsWith("Traffic light (Event)");
+        assertThat(texts(narration).getFirst()).as("it opens with the concept, as the course states it")
+                .startsWith("Traffic light (Event). An Event decides whether processes block or run on.");
 
         window.robot().push(KeyCode.ESCAPE);
         await("Esc leaves the presentation", () -> !projection().presentingProperty().get()
