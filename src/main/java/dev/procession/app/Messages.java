@@ -12,9 +12,6 @@ import java.util.ResourceBundle;
  */
 public final class Messages {
     private static final String BUNDLE_NAME = "dev.procession.app.messages";
-    /** English, whatever the system's language: the bundle without a suffix. */
-    public static final Locale ENGLISH = Locale.ROOT;
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private static volatile ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE_NAME);
 
@@ -22,11 +19,11 @@ public final class Messages {
     }
 
     /**
-     * Speaks {@code locale} from now on: Chinese for any Chinese locale, English for the rest. No
-     * fallback to the system's language: English must be English on a Chinese system too.
+     * Speaks {@code language} from now on. No fallback to the system's language: English must be
+     * English on a Chinese system too.
      */
-    public static void use(Locale locale) {
-        bundle = ResourceBundle.getBundle(BUNDLE_NAME, locale,
+    public static void use(Language language) {
+        bundle = ResourceBundle.getBundle(BUNDLE_NAME, language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

@@ -26,11 +26,10 @@ import java.util.Optional;
  * @param present  whether to open in the presentation view (the stage and the narration alone)
  */
 public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run,
-                            Optional<Theme> theme, Optional<Profile> profile, Optional<String> language,
+                            Optional<Theme> theme, Optional<Profile> profile, Optional<Language> language,
                             boolean present) {
     private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile",
             "--language", "--present");
-    private static final List<String> LANGUAGES = List.of("en", "zh-Hans");
 
     /** True when the arguments are for the window: none at all, or only window options. */
     static boolean isForTheWindow(String[] args) {
@@ -44,7 +43,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         boolean run = false;
         Optional<Theme> theme = Optional.empty();
         Optional<Profile> profile = Optional.empty();
-        Optional<String> language = Optional.empty();
+        Optional<Language> language = Optional.empty();
         boolean present = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -71,11 +70,9 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language, present);
     }
 
-    private static String language(String id) {
-        if (!LANGUAGES.contains(id)) {
-            throw new IllegalArgumentException("unknown language '" + id + "'; known: " + String.join(", ", LANGUAGES));
-        }
-        return id;
+    private static Language language(String id) {
+        return Language.byId(id).orElseThrow(() ->
+                new IllegalArgumentException("unknown language '" + id + "'; known: " + Language.ids()));
     }
 
     private static String valueOf(String[] args, int i, String option) {

@@ -81,8 +81,8 @@ class MessageKeysTest {
             new Dynamic("theme/StatusLook.java", "\"proc.status.short.\"+status.name().toLowerCase(Locale.ROOT)",
                     () -> prefixed("proc.status.short.", Arrays.stream(ProcStatus.values())
                             .map(s -> s.name().toLowerCase(Locale.ROOT)).toList(), "")),
-            // The keyboard map's rows for keys of views: literals in KeyboardMap.EXTRA_KEYS.
-            new Dynamic("shell/KeyboardMap.java", "extra[1]", Set::of),
+            // The keyboard map's rows for keys of views: literals of KeyboardMap's ViewKeys.
+            new Dynamic("shell/KeyboardMap.java", "extra.messageKey()", Set::of),
             // RunWorkspace's tabs: tab("code", ...), tab("console", ...)...
             new Dynamic("workspace/RunWorkspace.java", "\"view.\"+key",
                     () -> prefixed("view.", firstLiterals("workspace/RunWorkspace.java", "tab("), "")),
@@ -97,8 +97,8 @@ class MessageKeysTest {
             // Keys handed in as literals, found by the literal scan:
             // textColumn("processes.column.pid", ...)
             new Dynamic("processes/ProcessTable.java", "key", Set::of),
-            // dockToggle("view.dock.side", ...)
-            new Dynamic("shell/MainWindow.java", "key", Set::of),
+            // dockToggle(KeyboardMap.SIDE_DOCK, ...): the literals of KeyboardMap's ViewKeys
+            new Dynamic("shell/MainWindow.java", "key.messageKey()", Set::of),
             // ScenarioGroup's constants: LOCK("library.group.lock", ...)
             new Dynamic("shell/ScenarioLibrary.java", "h.group().messageKey()", Set::of),
             // onRunning(..., "run.pauseFailed")

@@ -55,8 +55,6 @@ class OrphanTrialsTest {
     Path work;
 
     private final Series series = Series.fromEnv(TRIALS_ENV, 2);
-    private final int trials = series.size();
-    private final long seed = series.seed();
     private final Random random = series.random();
 
     @Test
@@ -141,11 +139,11 @@ class OrphanTrialsTest {
 
     private void series(String ending, TrialBody body) throws Exception {
         List<Trial> done = new ArrayList<>();
-        for (int i = 0; i < trials; i++) {
+        for (int i = 0; i < series.size(); i++) {
             done.add(body.run(i));
         }
         System.out.printf("orphan trials, %s: %d (seed %d), %d with paused processes (%d paused in all), %d processes"
-                        + " ended, every one within %.0f ms, mean %.0f ms; load %s%n", ending, trials, seed,
+                        + " ended, every one within %.0f ms, mean %.0f ms; load %s%n", ending, series.size(), series.seed(),
                 done.stream().filter(t -> t.paused > 0).count(), done.stream().mapToInt(Trial::paused).sum(),
                 done.stream().mapToInt(Trial::processes).sum(),
                 done.stream().mapToLong(Trial::nanosToNone).max().orElse(0) / 1e6,

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Says in one plain sentence what an event of the log did and why, from the run model (the state
- * just before the event and just after it), never from what the processes printed. Events a
+ * just after the event), never from what the processes printed. Events a
  * student would not miss (prints, sleeps, a look at a flag, samples) get no sentence.
  */
 public final class Narrator {
@@ -27,16 +27,14 @@ public final class Narrator {
         List<NarrationLine> lines = new ArrayList<>();
         RunState state = before;
         for (Event e : events) {
-            RunState next = state.apply(e);
-            RunState was = state;
-            sentence(was, e, next).ifPresent(text -> lines.add(new NarrationLine(e.seq(), e.micros(), e.pid(), text)));
-            state = next;
+            state = state.apply(e);
+            sentence(e, state).ifPresent(text -> lines.add(new NarrationLine(e.seq(), e.micros(), e.pid(), text)));
         }
         return lines;
     }
 
-    /** The sentence for one event, or empty for an event not worth one. */
-    public Optional<String> sentence(RunState was, Event e, RunState now) {
+    /** The sentence for one event, told from the state just after it; empty for an event not worth one. */
+    public Optional<String> sentence(Event e, RunState now) {
         ProcState p = now.process(e.pid());
         String who = p == null ? String.valueOf(e.proc()) : p.name();
         String obj = objectName(now, e.obj());
@@ -63,7 +61,7 @@ public final class Narrator {
             case TIMEOUT -> texts.get("timeout", who, obj);
             case SET -> texts.get("set", who, obj, count(e.get("woken")));
             case CLEAR -> texts.get("clear", who, obj);
-            case WAIT -> waits(was, now, e) ? texts.get("wait", who, obj) : null;
+            case WAIT -> waits(now, e) ? texts.get("wait", who, obj) : null;
             case WOKE -> texts.get("woke", who, obj);
             case ABANDONED -> texts.get("abandoned", who, e.pid(), obj);
             case FORCE_RELEASE -> texts.get("force-release", obj);
@@ -116,7 +114,7 @@ public final class Narrator {
     }
 
     /** An Event's wait (the scenario's lesson); a pool's or a manager's waits are told by their results. */
-    private static boolean waits(RunState was, RunState now, Event e) {
+    private static boolean waits(RunState now, Event e) {
         return e.get("job") == null && e.get("op") == null && now.primitive(e.obj()) != null
                 && "Event".equals(now.primitive(e.obj()).type());
     }

@@ -45,6 +45,7 @@ public final class ProcessTable extends TableView<ProcessRow> implements RunPump
         setItems(rows);
         setPlaceholder(new Label(Messages.text("processes.none")));
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            // Shift+F10 is in the keyboard map (shell/KeyboardMap.PROCESS_MENU).
             if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
                 openMenuFromKeyboard();
                 e.consume();

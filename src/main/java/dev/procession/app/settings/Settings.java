@@ -1,5 +1,6 @@
 package dev.procession.app.settings;
 
+import dev.procession.app.Language;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,19 +58,20 @@ public record Settings(Profile profile, Layout laptop, Layout projector, String 
         }
     }
 
-    /** Declared before DEFAULTS, which the constructor checks against it. */
-    private static final java.util.List<String> LANGUAGES = java.util.List.of("system", "en", "zh-Hans");
+    /** Until the user picks a language: the system's, as the bundles find it. */
+    public static final String SYSTEM_LANGUAGE = "system";
 
     public static final Settings DEFAULTS = new Settings(Profile.LAPTOP,
             new Layout(Profile.LAPTOP.defaultZoom(), 0, 0, true, true),
-            new Layout(Profile.PROJECTOR.defaultZoom(), 0, 0, false, true), "light", "system");
+            new Layout(Profile.PROJECTOR.defaultZoom(), 0, 0, false, true), "light", SYSTEM_LANGUAGE);
 
     public Settings {
         if (profile == null || laptop == null || projector == null || theme == null || language == null) {
             throw new IllegalArgumentException("a setting is missing");
         }
-        if (!LANGUAGES.contains(language)) {
-            throw new IllegalArgumentException("unknown language '" + language + "'; known: " + LANGUAGES);
+        if (!language.equals(SYSTEM_LANGUAGE) && Language.byId(language).isEmpty()) {
+            throw new IllegalArgumentException("unknown language '" + language + "'; known: " + SYSTEM_LANGUAGE + ", "
+                    + Language.ids());
         }
     }
 
@@ -119,7 +121,7 @@ public record Settings(Profile profile, Layout laptop, Layout projector, String 
             throw new IllegalArgumentException("'profile' must be a string");
         }
         // A file written before languages were remembered has none: the system's, as before.
-        Object language = m.getOrDefault("language", "system");
+        Object language = m.getOrDefault("language", SYSTEM_LANGUAGE);
         if (!(language instanceof String lang)) {
             throw new IllegalArgumentException("'language' must be a string");
         }

@@ -7,6 +7,9 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 
@@ -15,11 +18,16 @@ import javafx.stage.Stage;
  * the toolbar (so it cannot disagree with them), and the keys a presenter's remote sends.
  */
 final class KeyboardMap {
-    /** The key as the map shows it, and the message key of what it does. */
-    static final List<String[]> EXTRA_KEYS = List.of(
-            new String[] {"F8", "view.dock.side"},
-            new String[] {"F9", "view.dock.bottom"},
-            new String[] {"Shift+F10", "keyboardMap.processMenu"});
+    /** A key of a view rather than of a command, and the message key of what it does. */
+    record ViewKey(KeyCombination key, String messageKey) {
+    }
+
+    static final ViewKey SIDE_DOCK = new ViewKey(new KeyCodeCombination(KeyCode.F8), "view.dock.side");
+    static final ViewKey BOTTOM_DOCK = new ViewKey(new KeyCodeCombination(KeyCode.F9), "view.dock.bottom");
+    /** ProcessTable's own key for the selected row's menu. */
+    static final ViewKey PROCESS_MENU = new ViewKey(new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN),
+            "keyboardMap.processMenu");
+    static final List<ViewKey> EXTRA_KEYS = List.of(SIDE_DOCK, BOTTOM_DOCK, PROCESS_MENU);
 
     private KeyboardMap() {
     }
@@ -51,10 +59,10 @@ final class KeyboardMap {
             }
         }
         // Keys of views rather than of the window's commands.
-        for (String[] extra : EXTRA_KEYS) {
-            Label key = new Label(extra[0]);
+        for (ViewKey extra : EXTRA_KEYS) {
+            Label key = new Label(extra.key().getDisplayText());
             key.getStyleClass().add("key");
-            grid.addRow(row++, key, new Label(Messages.text(extra[1])), new Label(""));
+            grid.addRow(row++, key, new Label(Messages.text(extra.messageKey())), new Label(""));
         }
         return grid;
     }

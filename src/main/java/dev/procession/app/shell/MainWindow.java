@@ -1,5 +1,6 @@
 package dev.procession.app.shell;
 
+import dev.procession.app.Language;
 import dev.procession.app.Messages;
 import dev.procession.app.settings.Profile;
 import dev.procession.app.settings.Settings;
@@ -10,7 +11,6 @@ import dev.procession.model.ProcStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Locale;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.TextInputControl;
@@ -131,13 +131,13 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Speaks {@code locale} from now on, live: the window is built again in it over the same
+     * Speaks {@code language} from now on, live: the window is built again in it over the same
      * shell and run (nothing stops; every view replays the run's log from its start, the
      * narration included), and the choice is remembered.
      */
-    private void speak(Locale locale, String id) {
-        Messages.use(locale);
-        projection.rememberLanguage(id);
+    private void speak(Language language) {
+        Messages.use(language);
+        projection.rememberLanguage(language.id());
         if (shell.parametersProperty().get() != null) {
             shell.parametersProperty().get().fields().forEach(ParameterField::recheck);
         }
@@ -213,11 +213,8 @@ public final class MainWindow extends BorderPane {
         List<String> problems = new ArrayList<>();
         Projection projection = new Projection(SettingsFile.forThisUser(), problems::add);
         options.profile().ifPresent(projection::use);
-        switch (options.language().orElse(projection.settings().language())) {
-            case "en" -> Messages.use(Messages.ENGLISH);
-            case "zh-Hans" -> Messages.use(Messages.CHINESE);
-            default -> { }     // the system's language, as the bundle found it
-        }
+        // Otherwise the system's language, as the bundle found it.
+        options.language().or(() -> Language.byId(projection.settings().language())).ifPresent(Messages::use);
         Theme theme = options.theme().orElseGet(() -> Theme.named(projection.settings().theme()).orElse(Theme.LIGHT));
         theme.apply();
         MainWindow window = new MainWindow(shell, projection);
@@ -438,12 +435,12 @@ public final class MainWindow extends BorderPane {
                 action("themeProjector", Icons.THEME_PROJECTOR, null, ALWAYS, () -> useTheme(Theme.PROJECTOR))
                         .menuItem(),
                 new SeparatorMenuItem(),
-                action("languageEnglish", Icons.LANGUAGE, null, ALWAYS, () -> speak(Messages.ENGLISH, "en")).menuItem(),
-                action("languageChinese", Icons.LANGUAGE, null, ALWAYS, () -> speak(Messages.CHINESE, "zh-Hans"))
+                action("languageEnglish", Icons.LANGUAGE, null, ALWAYS, () -> speak(Language.ENGLISH)).menuItem(),
+                action("languageChinese", Icons.LANGUAGE, null, ALWAYS, () -> speak(Language.CHINESE))
                         .menuItem());
-        view.getItems().addAll(new SeparatorMenuItem(), dockToggle("view.dock.side", KeyCode.F8,
-                runScreen().workspace().sideShownProperty()), dockToggle("view.dock.bottom", KeyCode.F9,
-                runScreen().workspace().bottomShownProperty()));
+        view.getItems().addAll(new SeparatorMenuItem(),
+                dockToggle(KeyboardMap.SIDE_DOCK, runScreen().workspace().sideShownProperty()),
+                dockToggle(KeyboardMap.BOTTOM_DOCK, runScreen().workspace().bottomShownProperty()));
         Menu help = new Menu(Messages.text("menu.help"));
         help.getItems().add(action("keyboardMap", Icons.KEYBOARD, key(KeyCode.F1), ALWAYS, this::showKeyboardMap)
                 .menuItem());
@@ -464,9 +461,9 @@ public final class MainWindow extends BorderPane {
         return menu;
     }
 
-    private static CheckMenuItem dockToggle(String key, KeyCode accelerator, BooleanProperty shown) {
-        CheckMenuItem item = new CheckMenuItem(Messages.text(key));
-        item.setAccelerator(new KeyCodeCombination(accelerator));
+    private static CheckMenuItem dockToggle(KeyboardMap.ViewKey key, BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem(Messages.text(key.messageKey()));
+        item.setAccelerator(key.key());
         item.selectedProperty().bindBidirectional(shown);
         return item;
     }

@@ -177,8 +177,9 @@ class ClassroomTest {
         long withKeys = actions.stream().filter(a -> a.accelerator() != null).count();
         assertThat(WindowFixture.onFx(() -> KeyboardMap.grid(actions).getRowCount()))
                 .isEqualTo((int) withKeys + KeyboardMap.EXTRA_KEYS.size());
-        for (String[] extra : KeyboardMap.EXTRA_KEYS) {
-            assertThat(readme).as("the README's row for %s", extra[0]).contains("| " + extra[0] + " | ");
+        for (KeyboardMap.ViewKey extra : KeyboardMap.EXTRA_KEYS) {
+            String key = extra.key().getDisplayText();
+            assertThat(readme).as("the README's row for %s", key).contains("| " + key + " | ");
         }
     }
 
