@@ -9,27 +9,27 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: one main window over one shell model. Started by {@link ProcessionMain}. */
 public final class ProcessionApp extends Application {
-    private RunViewModel runs;
+    private ShellModel shell;
 
     @Override
     public void start(Stage stage) {
         ErrorReporter.install();
         WindowOptions options = WindowOptions.parse(getParameters().getRaw().toArray(String[]::new));
-        runs = new RunViewModel(new AsyncControlFront());
+        ShellModel shell = new ShellModel(new RunViewModel(new AsyncControlFront()));
+        this.shell = shell;
         // A JVM that exits by any other road (a signal, System.exit) still leaves no process behind.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("procession-teardown").unstarted(() -> {
             ErrorReporter.exiting();
-            runs.closeNow();
+            shell.closeNow();
         }));
-        ShellModel shell = new ShellModel(runs);
         MainWindow.open(stage, shell, options);
     }
 
     /** The last window closed, or Platform.exit: the run ends before the JVM does. */
     @Override
     public void stop() {
-        if (runs != null) {
-            runs.shutdown();
+        if (shell != null) {
+            shell.shutdown();
         }
     }
 }

@@ -47,7 +47,19 @@ public final class ManagerScenario implements Scenario {
                 Parameter.integer("decrements", 100, 1, 500, "how many times each process decrements the count",
                         "每个进程把 count 减 1 的次数"),
                 Parameter.integer("count", 1000, 0, 100_000, "the count the shared dict starts with",
-                        "共享字典里 count 的初始值"));
+                        "共享字典里 count 的初始值"),
+                // The seed runs both rounds; one alone is what a side-by-side comparison sets on each side.
+                Parameter.bool("unlocked", true, "run the round without the lock", "运行不加锁的那一轮"),
+                Parameter.bool("locked", true, "run the round with the lock", "运行加锁的那一轮"));
+    }
+
+    @Override
+    public void checkTogether(Map<String, Object> values) {
+        if (!(Boolean) values.get("unlocked") && !(Boolean) values.get("locked")) {
+            throw new BadParameterException(Map.of(
+                    Parameter.ENGLISH, "parameters 'unlocked' and 'locked' are both false: at least one round must run",
+                    Parameter.CHINESE, "参数 'unlocked' 和 'locked' 都是 false：至少要运行一轮"));
+        }
     }
 
     @Override
@@ -66,7 +78,7 @@ public final class ManagerScenario implements Scenario {
         long processes = (Long) params.get("processes");
         long decrements = (Long) params.get("decrements");
         long count = (Long) params.get("count");
-        for (boolean useLock : new boolean[] {false, true}) {
+        for (boolean useLock : rounds(params)) {
             mp.at("Manager");
             try (Manager m = mp.manager()) {
                 mp.at("dict");
@@ -91,6 +103,18 @@ public final class ManagerScenario implements Scenario {
             }
         }
         return null;
+    }
+
+    /** for use_lock in (False, True), less the rounds the parameters leave out. */
+    private static List<Boolean> rounds(Map<String, Object> params) {
+        List<Boolean> rounds = new ArrayList<>();
+        if ((Boolean) params.get("unlocked")) {
+            rounds.add(false);
+        }
+        if ((Boolean) params.get("locked")) {
+            rounds.add(true);
+        }
+        return rounds;
     }
 
     private static Object work(Mp mp, Args args) {

@@ -26,6 +26,13 @@ public interface Scenario extends Program {
         return Listing.java(getClass().getSimpleName() + ".java");
     }
 
+    /**
+     * Refuses values that are each within bounds but make no run together; called once every
+     * value is parsed. The default accepts all.
+     */
+    default void checkTogether(Map<String, Object> values) {
+    }
+
     /** The listing line {@code marker} names; an unknown one fails, naming scenario and marker. */
     @Override
     default int lineOf(String marker) {

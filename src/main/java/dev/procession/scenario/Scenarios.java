@@ -49,6 +49,7 @@ public final class Scenarios {
                             + "' has no parameter '" + e.getKey() + "'; " + describeParameters(scenario)));
             values.put(p.name(), p.parse(e.getValue()));
         }
+        scenario.checkTogether(values);
         return values;
     }
 

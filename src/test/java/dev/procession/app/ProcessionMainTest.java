@@ -65,5 +65,8 @@ class ProcessionMainTest {
         assertThatThrownBy(() -> WindowOptions.parse("--profile", "cinema")).hasMessageContaining("unknown profile");
         assertThatThrownBy(() -> WindowOptions.parse("--run")).hasMessageContaining("--scenario");
         assertThatThrownBy(() -> WindowOptions.parse("--scenario")).hasMessageContaining("needs a value");
+        assertThat(WindowOptions.parse("--scenario", "manager", "--compare", "--run").compare()).isTrue();
+        assertThatThrownBy(() -> WindowOptions.parse("--scenario", "ktv", "--compare"))
+                .hasMessage("--compare needs --scenario with a side-by-side comparison: tickets, manager");
     }
 }

@@ -70,6 +70,7 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
     private final FxRobot robot = new FxRobot();
     private Stage stage;
     private RunViewModel runs;
+    private ShellModel shell;
     private MainWindow window;
     /** Every PID a run of this window showed, remembered (with its start time) on first sight. */
     private final Set<Long> seen = ConcurrentHashMap.newKeySet();
@@ -87,7 +88,8 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
             // A window of its own, not the toolkit's primary stage, which other test classes reuse.
             stage = new Stage();
             runs = new RunViewModel(new AsyncControlFront());
-            window = MainWindow.open(stage, new ShellModel(runs), WindowOptions.parse());
+            shell = new ShellModel(runs);
+            window = MainWindow.open(stage, shell, WindowOptions.parse());
             // The headless platform copies every window into its 1000x1000 screen unclipped: a
             // window or menu reaching past the screen's edge throws. Leave room below for menus.
             stage.setX(0);
@@ -118,7 +120,7 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
             endRun();
         } finally {
             onFx(() -> {
-                runs.shutdown();
+                shell.shutdown();
                 stage.close();
                 return null;
             });
@@ -148,6 +150,11 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
 
     public RunViewModel runs() {
         return runs;
+    }
+
+    /** The window's shell: the chosen scenario, the run, the side-by-side comparison. */
+    public ShellModel shell() {
+        return shell;
     }
 
     public MainWindow window() {

@@ -1,6 +1,7 @@
 package dev.procession.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.procession.events.Event;
 import dev.procession.testing.RealRun;
@@ -29,6 +30,22 @@ class ManagerScenarioTest {
         assertThat(servers).allSatisfy(e -> assertThat(e.ppid()).as("server's parent").isEqualTo(mainPid));
         assertThat(finalCount(r, "without lock")).as("lost updates, if any, only raise the count").isBetween(0L, 6L);
         assertThat(finalCount(r, "with lock")).isZero();
+    }
+
+    @Test
+    void oneRoundAloneRunsWhenTheOtherIsLeftOut() throws Exception {
+        RealRun.Result r = ScenarioRun.run("manager",
+                Map.of("processes", "2", "decrements", "3", "count", "6", "unlocked", "false"), 1);
+        assertThat(r.prints()).as("only the round under the lock, as a comparison's left side").containsExactly("with lock 0");
+        assertThat(r.of("spawn").stream().filter(e -> e.proc().startsWith("SyncManager-"))).hasSize(1);
+    }
+
+    @Test
+    void leavingOutBothRoundsIsRefusedInBothLanguages() {
+        assertThatThrownBy(() -> Scenarios.resolve(Scenarios.byId("manager"),
+                Map.of("unlocked", "false", "locked", "off")))
+                .isInstanceOfSatisfying(BadParameterException.class, e -> assertThat(e.texts()).containsOnlyKeys("en", "zh-Hans"))
+                .hasMessage("parameters 'unlocked' and 'locked' are both false: at least one round must run");
     }
 
     private static long finalCount(RealRun.Result r, String round) {

@@ -18,7 +18,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import dev.procession.app.WindowOptions;
-import dev.procession.app.run.RunViewModel;
+import dev.procession.app.compare.ComparisonView;
 import dev.procession.app.theme.AppIcon;
 import dev.procession.app.theme.Icons;
 import dev.procession.app.theme.Styles;
@@ -73,6 +73,9 @@ public final class MainWindow extends BorderPane {
     private final ChangeListener<ParameterSheetModel> sheetShown = (obs, old, sheet) -> showSheet(sheet, true);
     private final ChangeListener<String> failureShown = (obs, old, now) -> stageHost.setNotice(now);
     private final ChangeListener<Boolean> presentingShown = (obs, old, now) -> present(now);
+    private final ChangeListener<Boolean> comparingShown = (obs, old, now) -> showIntroduction();
+    /** The side-by-side comparison while the window shows it, else null. */
+    private ComparisonView comparisonView;
     private Stage stage;
     private Frame frame;
 
@@ -115,6 +118,7 @@ public final class MainWindow extends BorderPane {
         });
         shell.parametersProperty().addListener(sheetShown);
         shell.run().failureProperty().addListener(failureShown);
+        shell.comparingProperty().addListener(comparingShown);
     }
 
     /** The chosen scenario's parameters, and its introduction unless a run holds the centre. */
@@ -123,11 +127,11 @@ public final class MainWindow extends BorderPane {
             return;
         }
         if (introduce) {
-            stageHost.setContent(new ScenarioIntroduction(sheet.scenario()));
+            showIntroduction();
         }
         Label title = new Label(Messages.text("parameters.title"));
         title.getStyleClass().add(Styles.SECTION_TITLE);
-        parameterPane.getChildren().setAll(title, new ParameterSheet(sheet));
+        parameterPane.getChildren().setAll(title, new ParameterSheet(sheet, shell.comparingProperty()));
     }
 
     /**
@@ -149,7 +153,7 @@ public final class MainWindow extends BorderPane {
         if (sheet != null) {
             next.library.select(sheet.scenario());
         }
-        next.showSheet(sheet, shell.run().runProperty().get() == null);
+        next.showSheet(sheet, shell.run().runProperty().get() == null || shell.comparingProperty().get());
         next.stageHost.setNotice(shell.run().failureProperty().get());
         frame.zoomPane.setContent(next);
         dispose();
@@ -162,6 +166,8 @@ public final class MainWindow extends BorderPane {
     /** Lets go of the shell and the run: this window was replaced by one in another language. */
     private void dispose() {
         shell.parametersProperty().removeListener(sheetShown);
+        shell.comparingProperty().removeListener(comparingShown);
+        dropComparison();
         shell.run().failureProperty().removeListener(failureShown);
         projection.presentingProperty().removeListener(presentingShown);
         RunWorkspace workspace = runScreen.workspace();
@@ -176,10 +182,25 @@ public final class MainWindow extends BorderPane {
         return frame == null ? this : frame.current;
     }
 
+    /** The centre when no single run holds it: the chosen scenario's introduction, or its comparison. */
     private void showIntroduction() {
+        dropComparison();
         ParameterSheetModel sheet = shell.parametersProperty().get();
-        if (sheet != null) {
+        if (sheet == null) {
+            return;
+        }
+        if (shell.comparingProperty().get()) {
+            comparisonView = new ComparisonView(shell.comparison(), sheet.scenario());
+            stageHost.setContent(comparisonView);
+        } else {
             stageHost.setContent(new ScenarioIntroduction(sheet.scenario()));
+        }
+    }
+
+    private void dropComparison() {
+        if (comparisonView != null) {
+            comparisonView.dispose();
+            comparisonView = null;
         }
     }
 
@@ -260,7 +281,7 @@ public final class MainWindow extends BorderPane {
         // Closing the window ends the run first: no process of it outlives the window.
         stage.setOnCloseRequest(e -> {
             projection.save();
-            shell.run().shutdown();
+            shell.shutdown();
         });
         options.scenario().ifPresent(window.library::select);
         shell.fill(options.settings());
@@ -268,6 +289,9 @@ public final class MainWindow extends BorderPane {
         problems.forEach(window.stageHost::setNotice);
         if (options.present()) {
             projection.togglePresentation();
+        }
+        if (options.compare()) {
+            shell.toggleComparison();
         }
         if (options.run()) {
             shell.runChosen();
@@ -350,12 +374,20 @@ public final class MainWindow extends BorderPane {
         } else if (stage != null && stage.isFullScreen()) {
             stage.setFullScreen(false);
         } else if (shell.runningProperty().get()) {
-            shell.run().stop();
+            shell.stop();
         }
     }
 
     /** Space: pauses the whole run, or resumes it when its main program is paused. */
     private void togglePause() {
+        if (comparisonView != null) {
+            if (comparisonView.mainPaused()) {
+                shell.resumeAll();
+            } else {
+                shell.pauseAll();
+            }
+            return;
+        }
         ProcState main = runScreen.pump().state().main();
         if (main != null && main.status() == ProcStatus.PAUSED) {
             shell.run().resumeAll();
@@ -385,21 +417,21 @@ public final class MainWindow extends BorderPane {
     }
 
     private List<AppAction> runActions() {
-        RunViewModel run = shell.run();
         return List.of(
                 action("run", Icons.RUN, key(KeyCode.F5), shell.canRunProperty(), shell::runChosen),
-                action("pauseAll", Icons.PAUSE_ALL, key(KeyCode.F6), shell.runningProperty(), run::pauseAll),
-                action("resumeAll", Icons.RESUME_ALL, key(KeyCode.F7), shell.runningProperty(), run::resumeAll),
-                action("stop", Icons.STOP, key(KeyCode.F5, KeyCombination.SHIFT_DOWN), shell.runningProperty(), run::stop),
+                action("pauseAll", Icons.PAUSE_ALL, key(KeyCode.F6), shell.runningProperty(), shell::pauseAll),
+                action("resumeAll", Icons.RESUME_ALL, key(KeyCode.F7), shell.runningProperty(), shell::resumeAll),
+                action("stop", Icons.STOP, key(KeyCode.F5, KeyCombination.SHIFT_DOWN), shell.runningProperty(), shell::stop),
                 action("reset", Icons.RESET, key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), shell.canResetProperty(),
-                        run::reset));
+                        shell::reset),
+                action("compare", Icons.COMPARE, key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), shell.canCompareProperty(), shell::toggleComparison));
     }
 
     private MenuBar menuBar(List<AppAction> runActions) {
         Menu file = new Menu(Messages.text("menu.file"));
         file.getItems().add(action("quit", Icons.QUIT, key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), ALWAYS, () -> {
             projection.save();
-            shell.run().shutdown();
+            shell.shutdown();
             Platform.exit();
         }).menuItem());
         Menu runMenu = new Menu(Messages.text("menu.run"));

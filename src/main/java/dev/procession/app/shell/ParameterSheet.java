@@ -3,7 +3,13 @@ package dev.procession.app.shell;
 import atlantafx.base.controls.ToggleSwitch;
 import dev.procession.app.Messages;
 import dev.procession.app.theme.Styles;
+import dev.procession.scenario.Comparison;
 import dev.procession.scenario.Parameter;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -19,11 +25,14 @@ import javafx.scene.layout.Region;
  */
 final class ParameterSheet extends GridPane {
 
-    ParameterSheet(ParameterSheetModel model) {
+    /** @param comparing the side-by-side comparison is shown: the values its sides set are theirs, not the sheet's */
+    ParameterSheet(ParameterSheetModel model, ObservableBooleanValue comparing) {
         getStyleClass().add(Styles.PARAMETER_SHEET);
+        Optional<Comparison> comparison = Comparison.of(model.scenario().id());
         int row = 0;
         for (ParameterField field : model.fields()) {
             Parameter p = field.parameter();
+            Optional<String> bySides = comparison.flatMap(c -> setBySides(c, p.name()));
             Label name = new Label(p.name());
             name.getStyleClass().add(Styles.PARAMETER_NAME);
             name.setMinWidth(Region.USE_PREF_SIZE);
@@ -36,7 +45,15 @@ final class ParameterSheet extends GridPane {
             bounds.setWrapText(true);
             setHgrow(bounds, Priority.ALWAYS);
             add(bounds, 1, row++);
-            add(note(field), 0, row++, 2, 1);
+            Label note = note(field);
+            add(note, 0, row++, 2, 1);
+            bySides.ifPresent(said -> {
+                input.disableProperty().bind(comparing);
+                note.textProperty().unbind();
+                ObservableValue<String> own = field.errorProperty().orElse(Messages.pick(p.helpTexts()));
+                note.textProperty().bind(Bindings.createStringBinding(() -> comparing.get() ? said : own.getValue(),
+                        comparing, own));
+            });
         }
         if (model.fields().isEmpty()) {
             add(new Label(Messages.text("parameters.none")), 0, 0);
@@ -70,6 +87,17 @@ final class ParameterSheet extends GridPane {
         note.textProperty().bind(field.errorProperty().orElse(Messages.pick(field.parameter().helpTexts())));
         field.errorProperty().addListener((obs, old, now) -> note.pseudoClassStateChanged(Styles.INVALID, now != null));
         return note;
+    }
+
+    /** "Each side sets its own: true on the left, false on the right", for a value a comparison sets. */
+    private static Optional<String> setBySides(Comparison c, String name) {
+        String left = c.left().values().get(name);
+        String right = c.right().values().get(name);
+        if (left == null && right == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Messages.text("compare.setBySides", Objects.toString(left, "\u2014"),
+                Objects.toString(right, "\u2014")));
     }
 
     private static String bounds(Parameter p) {

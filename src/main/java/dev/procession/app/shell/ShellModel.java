@@ -2,17 +2,26 @@ package dev.procession.app.shell;
 
 import dev.procession.app.run.RunState;
 import dev.procession.app.run.RunViewModel;
+import dev.procession.app.compare.ComparisonModel;
+import dev.procession.scenario.Comparison;
 import dev.procession.scenario.Scenario;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/** The shell's state: which scenario is chosen, its parameters, and the run; with the commands of the toolbar. */
+/**
+ * The shell's state: which scenario is chosen, its parameters, and the run, or the two runs of a
+ * side-by-side comparison; with the commands of the toolbar, which reach whichever is shown.
+ */
 public final class ShellModel {
     private final RunViewModel run;
+    private final ComparisonModel comparison;
+    private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canCompare;
     private final ReadOnlyObjectWrapper<ParameterSheetModel> parameters = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper parametersValid = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canRun;
@@ -22,13 +31,19 @@ public final class ShellModel {
 
     public ShellModel(RunViewModel run) {
         this.run = run;
+        comparison = new ComparisonModel(run.speedProperty());
         var state = run.stateProperty();
-        running = Bindings.createBooleanBinding(() -> state.get() == RunState.RUNNING, state);
-        canReset = Bindings.createBooleanBinding(
-                () -> state.get() != RunState.IDLE && state.get() != RunState.STARTING && state.get() != RunState.STOPPING,
-                state);
-        idle = Bindings.createBooleanBinding(() -> !state.get().isLive(), state);
+        var on = comparing.getReadOnlyProperty();
+        running = Bindings.createBooleanBinding(() -> on.get() ? comparison.runningProperty().get()
+                : state.get() == RunState.RUNNING, state, on, comparison.runningProperty());
+        canReset = Bindings.createBooleanBinding(() -> on.get() ? comparison.canResetProperty().get()
+                : state.get() != RunState.IDLE && state.get() != RunState.STARTING && state.get() != RunState.STOPPING,
+                state, on, comparison.canResetProperty());
+        idle = Bindings.createBooleanBinding(() -> !state.get().isLive() && !comparison.liveProperty().get(), state,
+                comparison.liveProperty());
         canRun = parametersValid.getReadOnlyProperty().and(idle);
+        canCompare = Bindings.createBooleanBinding(() -> on.get() || parameters.get() != null
+                && Comparison.of(parameters.get().scenario().id()).isPresent(), on, parameters);
     }
 
     // ---------------------------------------------------------------- properties
@@ -56,6 +71,21 @@ public final class ShellModel {
         return canReset;
     }
 
+    /** The two runs of the side-by-side comparison. */
+    public ComparisonModel comparison() {
+        return comparison;
+    }
+
+    /** The window shows the comparison: the toolbar's commands reach both of its runs. */
+    public ReadOnlyBooleanProperty comparingProperty() {
+        return comparing.getReadOnlyProperty();
+    }
+
+    /** The chosen scenario offers a comparison, or one is shown (and can be left). */
+    public BooleanBinding canCompareProperty() {
+        return canCompare;
+    }
+
     // ---------------------------------------------------------------- commands
 
     /**
@@ -69,6 +99,9 @@ public final class ShellModel {
             return;
         }
         run.reset();
+        comparison.reset();
+        // Turning to another lesson keeps comparing if it has a comparison too.
+        comparing.set(comparing.get() && Comparison.of(scenario.id()).isPresent());
         ParameterSheetModel sheet = new ParameterSheetModel(scenario);
         parametersValid.bind(sheet.validProperty());
         parameters.set(sheet);
@@ -90,6 +123,60 @@ public final class ShellModel {
             return;
         }
         ParameterSheetModel sheet = parameters.get();
-        run.start(sheet.scenario(), sheet.values());
+        if (comparing.get()) {
+            comparison.start(sheet.scenario(), sheet.values());
+        } else {
+            run.start(sheet.scenario(), sheet.values());
+        }
+    }
+
+    /**
+     * Shows the chosen scenario's comparison in place of its single run (which is reset), or
+     * leaves the comparison (both its runs reset).
+     */
+    public void toggleComparison() {
+        if (!canCompare.get()) {
+            return;
+        }
+        if (comparing.get()) {
+            comparison.reset();
+            comparing.set(false);
+        } else {
+            run.reset();
+            comparing.set(true);
+        }
+    }
+
+    public void pauseAll() {
+        onShown(comparison::pauseAll, run::pauseAll);
+    }
+
+    public void resumeAll() {
+        onShown(comparison::resumeAll, run::resumeAll);
+    }
+
+    public void stop() {
+        onShown(comparison::stop, run::stop);
+    }
+
+    public void reset() {
+        onShown(comparison::reset, run::reset);
+    }
+
+    /** A toolbar command reaches the runs on screen: both of the comparison, or the one run. */
+    private void onShown(Runnable onComparison, Runnable onRun) {
+        (comparing.get() ? onComparison : onRun).run();
+    }
+
+    /** For the window closing: every run ends, each waited for (bounded). */
+    public void shutdown() {
+        run.shutdown();
+        comparison.shutdown();
+    }
+
+    /** For the JVM's shutdown hook: every run closes at once, from any thread. */
+    public void closeNow() {
+        run.closeNow();
+        comparison.closeNow();
     }
 }

@@ -20,7 +20,7 @@ final class StatusBarView extends HBox {
         getStyleClass().add(Styles.STATUS_BAR);
         RunStatus status = run.status();
         Label state = item("status-state", Bindings.createStringBinding(
-                () -> describe(run.stateProperty().get(), run.exitCodeProperty().get()),
+                () -> run.stateProperty().get().describe(run.exitCodeProperty().get()),
                 run.stateProperty(), run.exitCodeProperty()));
         run.failureProperty().addListener((obs, old, now) -> state.pseudoClassStateChanged(Styles.FAILED, now != null));
         Label processes = item("status-processes", measured(status, "status.processes",
@@ -45,17 +45,5 @@ final class StatusBarView extends HBox {
                                           Observable figure) {
         return Bindings.createStringBinding(() -> status.knownProperty().get()
                 ? Messages.text(key, value.get()) : Messages.text(key + ".unknown"), status.knownProperty(), figure);
-    }
-
-    static String describe(RunState state, Long exitCode) {
-        return switch (state) {
-            case IDLE -> Messages.text("status.idle");
-            case STARTING -> Messages.text("status.starting");
-            case RUNNING -> Messages.text("status.running");
-            case STOPPING -> Messages.text("status.stopping");
-            case FINISHED -> Messages.text("status.finished", exitCode);
-            case STOPPED -> Messages.text("status.stopped");
-            case FAILED -> Messages.text("status.failed");
-        };
     }
 }

@@ -32,6 +32,7 @@ public enum Icons {
     BLANK(Material2MZ.VISIBILITY_OFF),
     KEYBOARD(Material2AL.KEYBOARD),
     LANGUAGE(Material2AL.LANGUAGE),
+    COMPARE(Material2AL.COMPARE),
 
     // Scenarios, by what each one teaches
     CREATE_PROCESS(Material2AL.ACCOUNT_TREE),

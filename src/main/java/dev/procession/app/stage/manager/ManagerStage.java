@@ -115,7 +115,7 @@ public final class ManagerStage extends StageBase {
         Round round = r < 0 ? null : rounds.get(r);
         callsToTheServer(state, newEvents, r, rounds, before);
         // The scenario's second round takes the lock (for use_lock in (False, True)); an acquire says so too.
-        boolean withLock = round != null && round.lock() != null && (r % 2 == 1 || usedLocks.contains(round.lock().ref()));
+        boolean withLock = round != null && round.lock() != null && (locked(state, r) || usedLocks.contains(round.lock().ref()));
         showProcesses(state, r, round, withLock);
         showMain(state, mainBox);
         LostUpdates score = round == null || round.dict() == null ? null : score(state, r, round.dict());
@@ -287,6 +287,15 @@ public final class ManagerStage extends StageBase {
         return score;
     }
 
+    /**
+     * Whether round {@code r} (from 0) is the one under the lock: the second of the seed's two, or
+     * the only one when the run leaves out the round without it.
+     */
+    private static boolean locked(RunState state, int r) {
+        boolean withoutFirst = !Boolean.FALSE.equals(state.header().params().get("unlocked"));
+        return withoutFirst ? r % 2 == 1 : r % 2 == 0;
+    }
+
     private void captions(List<Round> rounds, int r, boolean withLock, RunState state) {
         if (r < 0) {
             headline.setText(Messages.text("stage.manager.none"));
@@ -299,7 +308,7 @@ public final class ManagerStage extends StageBase {
         for (int i = 0; i < r && i < results.size(); i++) {
             LostUpdates done = results.get(i);
             if (done != null) {
-                Label line = new Label(i % 2 == 1 ? Messages.text("stage.manager.history.withLock", i + 1, done.text())
+                Label line = new Label(locked(state, i) ? Messages.text("stage.manager.history.withLock", i + 1, done.text())
                         : Messages.text("stage.manager.history.withoutLock", i + 1, done.text()));
                 line.getStyleClass().add(StageStyles.CAPTION);
                 if (done.lost() > 0) {
