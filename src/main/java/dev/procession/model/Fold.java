@@ -87,6 +87,8 @@ final class Fold {
             case DAEMON -> p.withDaemon(Details.flag(e.data(), "daemon"));
             case ORPHAN -> p.asOrphan();
             case SLEEP -> p.withActivity(Activity.SLEEPING, null, e.micros());
+            case STEP_WAIT -> p.withActivity(Activity.HELD, null, e.micros());
+            case STEP -> p.withActivity(Activity.RUNNING, null, e.micros());
             default -> {
                 // Every call that may block ends with exactly one event that says how (docs/event-log.md).
                 if (e.data().containsKey("outcome")) {

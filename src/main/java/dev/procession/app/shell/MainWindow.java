@@ -5,6 +5,7 @@ import dev.procession.app.Messages;
 import dev.procession.app.settings.Profile;
 import dev.procession.app.settings.Settings;
 import dev.procession.app.settings.SettingsFile;
+import dev.procession.app.step.StepModeToggle;
 import dev.procession.app.workspace.RunWorkspace;
 import dev.procession.model.ProcState;
 import dev.procession.model.ProcStatus;
@@ -57,6 +58,8 @@ import javafx.stage.Stage;
  */
 public final class MainWindow extends BorderPane {
     private static final ObservableBooleanValue ALWAYS = new SimpleBooleanProperty(true);
+    /** The id of the action that lets the oldest held call go (step mode). */
+    private static final String STEP_NEXT = "stepNext";
     /** The text size of the theme's root (app.css): what the zoom multiplies in menus and tooltips. */
     private static final double BASE_FONT_PX = 16;
     private final ShellModel shell;
@@ -324,13 +327,14 @@ public final class MainWindow extends BorderPane {
                     || scene.getFocusOwner() instanceof TextInputControl) {
                 return;
             }
+            // A key two commands share (Page Down) goes to the first that applies now.
             for (AppAction a : current().actions) {
                 if (a.accelerator() instanceof KeyCodeCombination k && k.getCode() == e.getCode() && k.match(e)) {
+                    e.consume();
                     if (a.enabled().get()) {
                         a.handler().run();
+                        return;
                     }
-                    e.consume();
-                    return;
                 }
             }
         });
@@ -386,13 +390,16 @@ public final class MainWindow extends BorderPane {
 
     private List<AppAction> runActions() {
         RunViewModel run = shell.run();
+        // Page Down is the next step only while a run is in step mode; otherwise, the next scenario.
+        ObservableBooleanValue stepping = shell.runningProperty().and(run.stepModeProperty());
         return List.of(
                 action("run", Icons.RUN, key(KeyCode.F5), shell.canRunProperty(), shell::runChosen),
                 action("pauseAll", Icons.PAUSE_ALL, key(KeyCode.F6), shell.runningProperty(), run::pauseAll),
                 action("resumeAll", Icons.RESUME_ALL, key(KeyCode.F7), shell.runningProperty(), run::resumeAll),
                 action("stop", Icons.STOP, key(KeyCode.F5, KeyCombination.SHIFT_DOWN), shell.runningProperty(), run::stop),
                 action("reset", Icons.RESET, key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), shell.canResetProperty(),
-                        run::reset));
+                        run::reset),
+                action("stepNext", Icons.STEP_NEXT, key(KeyCode.PAGE_DOWN), stepping, run::stepOldest));
     }
 
     private MenuBar menuBar(List<AppAction> runActions) {
@@ -404,6 +411,7 @@ public final class MainWindow extends BorderPane {
         }).menuItem());
         Menu runMenu = new Menu(Messages.text("menu.run"));
         runActions.forEach(a -> runMenu.getItems().add(a.menuItem()));
+        runMenu.getItems().add(StepModeToggle.menuItem(shell.run().stepModeProperty()));
         runMenu.getItems().addAll(new SeparatorMenuItem(),
                 action("togglePause", Icons.TOGGLE_PAUSE, key(KeyCode.SPACE), shell.runningProperty(),
                         this::togglePause).menuItem(),
@@ -470,7 +478,13 @@ public final class MainWindow extends BorderPane {
 
     private ToolBar toolBar(List<AppAction> runActions) {
         ToolBar bar = new ToolBar();
-        runActions.forEach(a -> bar.getItems().add(a.button()));
+        for (AppAction a : runActions) {
+            if (a.id().equals(STEP_NEXT)) {
+                bar.getItems().addAll(new Separator(Orientation.VERTICAL),
+                        StepModeToggle.button(shell.run().stepModeProperty()));
+            }
+            bar.getItems().add(a.button());
+        }
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), new SpeedControl(shell.run().speedProperty()),
                 new Separator(Orientation.VERTICAL), new ProfileSwitch(projection));
         return bar;

@@ -32,6 +32,8 @@ public enum Icons {
     BLANK(Material2MZ.VISIBILITY_OFF),
     KEYBOARD(Material2AL.KEYBOARD),
     LANGUAGE(Material2AL.LANGUAGE),
+    STEP_MODE(Material2AL.DIRECTIONS_WALK),
+    STEP_NEXT(Material2MZ.NAVIGATE_NEXT),
 
     // Scenarios, by what each one teaches
     CREATE_PROCESS(Material2AL.ACCOUNT_TREE),
