@@ -272,6 +272,7 @@ public final class MainWindow extends BorderPane {
         if (options.present()) {
             projection.togglePresentation();
         }
+        shell.run().stepModeProperty().set(options.step());
         if (options.run()) {
             shell.runChosen();
         }
