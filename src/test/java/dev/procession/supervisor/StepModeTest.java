@@ -98,6 +98,30 @@ class StepModeTest {
         assertThat(OsProcesses.aliveAmong(pids)).isEmpty();
     }
 
+    /** A held sleep's time starts when it goes: however long it was held, it then sleeps its full length. */
+    @Test
+    void aHeldCallsTimeStartsWhenItGoes() throws Exception {
+        EventLog log = new EventLog();
+        try (Run run = Run.startInStepMode("tickets", tickets(1, true), 1, log)) {
+            RunState s = stepUntil(run, log, "buyer0", p -> "sleep".equals(p.op()));
+            PendingStep sleep = s.steps().pending().stream().filter(p -> "buyer0".equals(p.proc())).findFirst()
+                    .orElseThrow();
+            long heldSince = System.nanoTime();
+            // Held for longer than the sleep itself (0.2 scenario seconds at speed 1).
+            RealRun.await(LIMIT, () -> System.nanoTime() - heldSince > 600_000_000L, "the sleep held 0.6 s");
+            assertThat(run.step(sleep.pid())).isTrue();
+            run.setStepMode(false);
+            assertThat(run.finished().get(LIMIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            List<Event> events = log.snapshot();
+            Event went = events.stream().filter(e -> e.kind() == EventKind.STEP && e.pid() == sleep.pid()
+                    && "sleep".equals(e.get("op"))).findFirst().orElseThrow();
+            Event ended = events.stream().filter(e -> e.kind() == EventKind.SLEEP_END && e.seq() > went.seq())
+                    .findFirst().orElseThrow();
+            assertThat(ended.micros() - went.micros()).as("microseconds from its release to its end")
+                    .isGreaterThanOrEqualTo(200_000);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static Map<String, Object> tickets(int buyers, boolean lock) {
