@@ -39,6 +39,9 @@ final class StepGate {
         }
     }
 
+    /** A process's state (ProcInfo) while its call is held. */
+    private static final String HELD = "held";
+
     private final Hub hub;
     private final Consumer<Call> carryOut;
     private final List<Held> held = new ArrayList<>();
@@ -82,6 +85,7 @@ final class StepGate {
         }
         Held h = new Held(call, opOf(call), objOf(call), released);
         held.add(h);
+        call.proc.state = HELD;
         // Held is waiting: a child whose start stopped the scenario clock lets it run again.
         hub.startedUp(call.proc);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -125,6 +129,9 @@ final class StepGate {
     private void release(Held h, Choice choice) {
         held.remove(h);
         released++;
+        if (HELD.equals(h.call.proc.state)) {
+            h.call.proc.state = "running";
+        }
         if (!h.call.live()) {
             return;
         }

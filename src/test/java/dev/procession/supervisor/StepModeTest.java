@@ -8,6 +8,7 @@ import dev.procession.events.EventLog;
 import dev.procession.model.PendingStep;
 import dev.procession.model.RunState;
 import dev.procession.scenario.Scenarios;
+import dev.procession.testing.HubMoment;
 import dev.procession.testing.OsProcesses;
 import dev.procession.testing.RealRun;
 import java.time.Duration;
@@ -89,6 +90,8 @@ class StepModeTest {
             }
             s.live().forEach(p -> pids.add(p.pid()));
             assertThat(pids).hasSize(4);
+            HubMoment moment = HubMoment.of(run);
+            moment.assertFoldMatches(RunState.of(log.snapshot().subList(0, (int) moment.seq())));
             run.stop();
             OsProcesses.awaitGone(pids, Duration.ofSeconds(10), "the run's processes after the stop");
             RunState end = RunState.of(log.snapshot());
