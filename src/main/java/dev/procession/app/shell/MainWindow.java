@@ -412,7 +412,7 @@ public final class MainWindow extends BorderPane {
         }).menuItem());
         Menu runMenu = new Menu(Messages.text("menu.run"));
         runActions.forEach(a -> runMenu.getItems().add(a.menuItem()));
-        runMenu.getItems().add(StepModeToggle.menuItem(shell.run().stepModeProperty()));
+        runMenu.getItems().add(StepModeToggle.menuItem(shell.run().stepModeProperty(), KeyboardMap.STEP_MODE.key()));
         runMenu.getItems().addAll(new SeparatorMenuItem(),
                 action("togglePause", Icons.TOGGLE_PAUSE, key(KeyCode.SPACE), shell.runningProperty(),
                         this::togglePause).menuItem(),
@@ -479,15 +479,14 @@ public final class MainWindow extends BorderPane {
 
     private ToolBar toolBar(List<AppAction> runActions) {
         ToolBar bar = new ToolBar();
-        for (AppAction a : runActions) {
-            if (a.id().equals(STEP_NEXT)) {
-                bar.getItems().addAll(new Separator(Orientation.VERTICAL),
-                        StepModeToggle.button(shell.run().stepModeProperty()));
-            }
-            bar.getItems().add(a.button());
-        }
+        runActions.stream().filter(a -> !a.id().equals(STEP_NEXT)).forEach(a -> bar.getItems().add(a.button()));
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), new SpeedControl(shell.run().speedProperty()),
-                new Separator(Orientation.VERTICAL), new ProfileSwitch(projection));
+                new Separator(Orientation.VERTICAL));
+        // After the speed, so a narrow window keeps the speed in view; Next only while stepping.
+        runActions.stream().filter(a -> a.id().equals(STEP_NEXT)).findFirst().ifPresent(next ->
+                bar.getItems().addAll(StepModeToggle.button(shell.run().stepModeProperty()), StepModeToggle.shownWhileStepping(
+                        next.button(), shell.run().stepModeProperty()), new Separator(Orientation.VERTICAL)));
+        bar.getItems().add(new ProfileSwitch(projection));
         return bar;
     }
 
