@@ -11,6 +11,9 @@
 # such as --language, --profile go where --set does). The window starts from default settings and
 # leaves the user's own settings file alone.
 # ktv 5 --set people=100 takes a narrow window with 100 processes into /tmp/shots instead.
+# PRESS="Next Next" presses those keys (xdotool's names), two seconds apart, once the run has settled, before
+# the capture: SUFFIX=-step PRESS="Next Next Next Next Next" scripts/screenshots.sh tickets 5 --set buyers=3
+# --set lock=false --step lets the oldest held call go five times, to where every buyer has read the stock.
 #
 # `all` takes every scenario of `procession list`, each at the moment that best shows its lesson.
 #
@@ -31,6 +34,7 @@ command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb)
 command -v xdpyinfo >/dev/null 2>&1 || need+=(x11-utils)
 command -v import >/dev/null 2>&1 || need+=(imagemagick)
 ldconfig -p 2>/dev/null | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
+[[ -z "${PRESS:-}" ]] || command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 if ((${#need[@]})); then
   echo "screenshots: installing ${need[*]} with apt-get..." >&2
   export DEBIAN_FRONTEND=noninteractive
@@ -48,7 +52,7 @@ shoot() {
   local settings
   settings="$(mktemp -d)"
   # Inside the X server: start the window, give it time to start the run, capture, close it.
-  PROCESSION_SETTINGS="$settings/settings.json" xvfb-run -a -s "-screen 0 ${screen}x24" bash -c '
+  PRESS="${PRESS:-}" PROCESSION_SETTINGS="$settings/settings.json" xvfb-run -a -s "-screen 0 ${screen}x24" bash -c '
     "$1" --scenario "$2" --run --theme "$3" "${@:6}" & app=$!
     # Wait for the window to be on the screen (a loaded machine takes a while), then let the run go.
     for _ in $(seq 120); do
@@ -56,6 +60,10 @@ shoot() {
       sleep 0.5
     done
     sleep "$4"
+    for key in $PRESS; do
+      xdotool key "$key"
+      sleep 2
+    done
     import -window root "$5"
     kill -TERM "$app"
     wait "$app" || true

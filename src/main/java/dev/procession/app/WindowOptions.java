@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code --scenario ID} selects a scenario, {@code --set KEY=VALUE} (repeatable) fills in one of
  * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark|projector}
  * {@code --profile laptop|projector} and {@code --language en|zh-Hans} override the remembered ones, and
- * {@code --present} opens the presentation view, and {@code --compare} the scenario's side-by-side comparison.
+ * {@code --present} opens the presentation view, {@code --compare} the scenario's side-by-side comparison,
+ * and {@code --step} turns step mode on (a run started then starts in it).
  *
  * @param scenario the scenario to select, if any
  * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine
@@ -26,12 +27,13 @@ import java.util.Optional;
  * @param language the language to open in ("en" or "zh-Hans"), if not the remembered one
  * @param present  whether to open in the presentation view (the stage and the narration alone)
  * @param compare  whether to open the scenario's side-by-side comparison ({@code --run} then runs both)
+ * @param step     whether step mode is on from the start
  */
 public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run,
                             Optional<Theme> theme, Optional<Profile> profile, Optional<Language> language,
-                            boolean present, boolean compare) {
+                            boolean present, boolean compare, boolean step) {
     private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile",
-            "--language", "--present", "--compare");
+            "--language", "--present", "--compare", "--step");
 
     /** True when the arguments are for the window: none at all, or only window options. */
     static boolean isForTheWindow(String[] args) {
@@ -48,6 +50,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         Optional<Language> language = Optional.empty();
         boolean present = false;
         boolean compare = false;
+        boolean step = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> scenario = Optional.of(Scenarios.byId(valueOf(args, ++i, "--scenario")));
@@ -58,6 +61,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
                 case "--language" -> language = Optional.of(language(valueOf(args, ++i, "--language")));
                 case "--present" -> present = true;
                 case "--compare" -> compare = true;
+                case "--step" -> step = true;
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the window takes "
                         + String.join(", ", OPTIONS) + " (and 'procession run' runs without a window)");
             }
@@ -76,7 +80,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         // Refused here, before a window opens, with the CLI's words; the sheet checks again as typed.
         scenario.ifPresent(s -> Scenarios.resolve(s, values));
         return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language, present,
-                compare);
+                compare, step);
     }
 
     private static Language language(String id) {

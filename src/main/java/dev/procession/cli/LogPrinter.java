@@ -97,6 +97,10 @@ final class LogPrinter extends FoldingReader {
             case ABANDONED -> obj + " is still held by dead pid " + e.get("holder");
             case ERROR -> "raised " + e.get("exception");
             case REFUSED -> "refused a connection: " + e.get("reason");
+            case STEP_MODE -> Boolean.TRUE.equals(e.get("on")) ? "step mode: each step waits for a choice"
+                    : "step mode off: every process runs freely";
+            case STEP_WAIT -> null;
+            case STEP -> "goes: " + e.get("op") + (obj.isEmpty() ? "" : " " + obj) + " (" + e.get("choice") + ")";
             default -> e.kind().wireName() + (obj.isEmpty() ? "" : " " + obj) + (e.data().isEmpty() ? "" : " " + e.data());
         };
     }

@@ -8,7 +8,10 @@ import dev.procession.scenario.PlainDecimal;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
 import dev.procession.supervisor.Run;
+import dev.procession.events.Event;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "FILE", description = "also write the event log to FILE (JSON Lines)")
     Path eventsFile;
 
+    @Option(names = "--step", description = "step mode: you choose which process goes next, one choice per line"
+            + " of standard input (empty: the oldest; a number: that process; 'free' or end of input: run freely)")
+    boolean step;
+
     @Override
     public Integer call() throws IOException {
         Scenario scenario = Scenarios.byId(scenarioId);
@@ -62,13 +70,18 @@ final class RunCommand implements Callable<Integer> {
         // Each reader follows the log on a thread of its own: a terminal paused by `| less`
         // holds up the printing, never the hub and the processes of the run.
         Followers followers = new Followers();
-        followers.add(LogFollower.start(log, json ? e -> out.println(e.toJsonLine()) : new LogPrinter(out),
-                "procession-printer"));
+        // To standard error: with --json, standard output carries the log alone.
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Consumer<Event> printer = json ? e -> out.println(e.toJsonLine()) : new LogPrinter(out);
+        if (step) {
+            // On the printer's thread, so each list of held calls comes after the events that led to it.
+            printer = printer.andThen(new StepPrompt(json ? err : out, err,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), started));
+        }
+        followers.add(LogFollower.start(log, printer, "procession-printer"));
         if (file != null) {
             followers.add(LogFollower.start(log, file, "procession-events-file"));
         }
-        // To standard error: with --json, standard output carries the log alone.
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         followers.add(LogFollower.start(log, new DeadHolderNotice(err), "procession-notices"));
         AtomicBoolean interrupted = new AtomicBoolean();
         long code;
@@ -87,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         }, "procession-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            try (Run run = startRun(scenario, params, speed, log, started)) {
+            try (Run run = startRun(scenario, params, speed, log, started, step)) {
                 code = run.finished().join();
                 // Closed while the hook is still in place: a Ctrl-C now makes the hook wait for this
                 // close (it is synchronized) instead of halting the JVM in the middle of it.
@@ -123,9 +136,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** Starts the run and hands it to whoever waits for it (the Ctrl-C hook), or says it failed. */
     private static Run startRun(Scenario scenario, Map<String, Object> params, double speed, EventLog log,
-                                CompletableFuture<Run> started) throws IOException {
+                                CompletableFuture<Run> started, boolean step) throws IOException {
         try {
-            Run run = Run.start(scenario.id(), params, speed, log);
+            Run run = step ? Run.startInStepMode(scenario.id(), params, speed, log)
+                    : Run.start(scenario.id(), params, speed, log);
             started.complete(run);
             return run;
         } catch (IOException | RuntimeException e) {

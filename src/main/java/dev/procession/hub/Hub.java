@@ -62,6 +62,10 @@ public final class Hub implements AutoCloseable {
     private long nextConnection = 1;
     private final PendingConnections pending = new PendingConnections();
     private final RefusalCount refusals = new RefusalCount();
+    /** Step mode: the user lets each held call go (see StepGate). */
+    private final StepGate steps = new StepGate(this, this::carryOut);
+    /** Processes whose spawn is in the log, counted: the order the log's readers see them appear in. */
+    private int spawnsLogged;
 
     private Hub(Path runDir, EventLog log, double speed) throws IOException {
         this.runDir = runDir;
@@ -287,6 +291,7 @@ public final class Hub implements AutoCloseable {
     void spawnOnce(ProcRecord proc, Map<String, Object> data) {
         if (!proc.spawnLogged) {
             proc.spawnLogged = true;
+            proc.logOrder = spawnsLogged++;
             event(proc, EventKind.SPAWN, null, data);
         }
     }
@@ -339,6 +344,36 @@ public final class Hub implements AutoCloseable {
                 event(null, EventKind.STOPPED, null, Map.of("killed", List.copyOf(killed)));
             }
             return null;
+        });
+    }
+
+    /** Turns step mode on or off; off lets every held call go, oldest first. */
+    public void setStepMode(boolean on) {
+        query(() -> {
+            steps.set(on);
+            return null;
+        });
+    }
+
+    public boolean stepMode() {
+        return query(steps::on);
+    }
+
+    /** The calls held in step mode, oldest first (the one {@link #step()} lets go). */
+    public List<HeldStep> heldSteps() {
+        return query(steps::pending);
+    }
+
+    /** Lets the oldest held call go; false when none is held. */
+    public boolean step() {
+        return query(() -> steps.step(null));
+    }
+
+    /** Lets the held call of the process with this pid go; false when it has none. */
+    public boolean step(long pid) {
+        return query(() -> {
+            ProcRecord p = processes.byPid(pid);
+            return p != null && steps.step(p.id);
         });
     }
 
@@ -600,6 +635,14 @@ public final class Hub implements AutoCloseable {
             // Not a child's exit report, which the parent's reaper thread sends while it waits.
             unblocked(c.proc);
         }
+        if (!steps.hold(call)) {
+            carryOut(call);
+        }
+    }
+
+    /** Carries a request out: now, or when step mode lets it go. */
+    private void carryOut(Call call) {
+        Map<String, Object> frame = call.message;
         try {
             String op = Messages.string(frame, "op");
             checkCommonFields(frame);
@@ -610,7 +653,7 @@ public final class Hub implements AutoCloseable {
             call.fail("ProtocolError", e.getMessage());
         } catch (RuntimeException e) {
             // A bug in one primitive must not take the hub down for everyone else.
-            event(c.proc, EventKind.HUB_ERROR, null, Map.of("message", String.valueOf(e)));
+            event(call.proc, EventKind.HUB_ERROR, null, Map.of("message", String.valueOf(e)));
             call.fail("RuntimeError", "hub error: " + e);
         }
     }
@@ -710,6 +753,7 @@ public final class Hub implements AutoCloseable {
         ProcRecord proc = c.proc;
         objects.values().forEach(Primitive::dropDeadWaiters);
         if (proc != null) {
+            steps.drop(proc);
             proc.connected = false;
             event(proc, EventKind.DISCONNECT, null, Map.of());
             // Gone before it ever waited: it no longer holds the clock.
@@ -737,6 +781,7 @@ public final class Hub implements AutoCloseable {
             how = KILLED_BY_STOP;
         }
         proc.exited = true;
+        steps.drop(proc);
         proc.exitCode = exitCode;
         proc.state = "exited";
         proc.blockedOn = null;

@@ -20,6 +20,8 @@ final class ProcRecord {
     boolean connected;
     /** Whether its {@code spawn} is in the log: the parent's report and the child's hello race. */
     boolean spawnLogged;
+    /** Its place among the processes in the order their spawns were logged. */
+    int logOrder;
     boolean exited;
     Long exitCode;
     String state = "created";

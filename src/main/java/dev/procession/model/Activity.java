@@ -9,5 +9,7 @@ public enum Activity {
     SLEEPING,
     /** In a call that waits for another process: an acquire, a wait, a get, a join. */
     BLOCKED,
-    EXITED
+    EXITED,
+    /** In step mode: its call is held until the user lets it go (it is blocked in its socket read). */
+    HELD
 }

@@ -21,7 +21,7 @@ final class Fold {
         // Scenario time runs at the speed in force since the previous event, unless the clock stood still.
         double elapsed = s.clockRunning() ? Math.max(0, e.micros() - s.micros()) / 1e6 * s.speed() : 0;
         RunState t = new RunState(e.seq(), e.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                s.tickets(), s.exitCode(), s.stopped(), s.scenarioSeconds() + elapsed, s.clockRunning());
+                s.tickets(), s.exitCode(), s.stopped(), s.scenarioSeconds() + elapsed, s.clockRunning(), s.steps());
         t = run(t, e);
         t = t.with(processes(t, e), t.primitives());
         return t.with(t.processes(), primitives(t, e));
@@ -34,12 +34,17 @@ final class Fold {
             case RUN -> s.withHeader(RunHeader.of(e.data()));
             case SPEED -> s.withSpeed(Details.decimal(e.data(), "speed", s.speed()));
             case CLOCK -> s.withClockRunning(!Boolean.FALSE.equals(e.get("running")));
-            case STOPPED -> s.asStopped();
+            case STOPPED -> s.asStopped().withSteps(s.steps().gone(0));
+            case STEP_MODE -> s.withSteps(s.steps().turned(Details.flag(e.data(), "on")));
+            case STEP_WAIT -> s.withSteps(s.steps().held(e, s.process(e.pid())));
+            case STEP -> s.withSteps(s.steps().released(e.pid()));
+            case DISCONNECT -> s.withSteps(s.steps().gone(e.pid()));
             case FILE_WRITE -> e.get("count") instanceof Number n ? s.withTickets(n.longValue()) : s;
             case EXIT -> {
                 ProcState p = s.process(e.pid());
                 boolean main = p != null && "main".equals(p.role());
-                yield main ? s.withExitCode(Details.number(e, "exitcode", -9)) : s;
+                RunState t = s.withSteps(s.steps().gone(e.pid()));
+                yield main ? t.withExitCode(Details.number(e, "exitcode", -9)) : t;
             }
             default -> s;
         };
@@ -82,6 +87,8 @@ final class Fold {
             case DAEMON -> p.withDaemon(Details.flag(e.data(), "daemon"));
             case ORPHAN -> p.asOrphan();
             case SLEEP -> p.withActivity(Activity.SLEEPING, null, e.micros());
+            case STEP_WAIT -> p.withActivity(Activity.HELD, null, e.micros());
+            case STEP -> p.withActivity(Activity.RUNNING, null, e.micros());
             default -> {
                 // Every call that may block ends with exactly one event that says how (docs/event-log.md).
                 if (e.data().containsKey("outcome")) {
@@ -153,7 +160,8 @@ final class Fold {
             out.replaceAll((ref, p) -> p.without(e.pid()));
             return java.util.Collections.unmodifiableMap(out);
         }
-        if (e.obj() == null) {
+        // A held call has not touched its primitive yet.
+        if (e.obj() == null || e.kind() == EventKind.STEP_WAIT || e.kind() == EventKind.STEP) {
             return prims;
         }
         if (e.kind() == EventKind.NEW) {

@@ -35,6 +35,7 @@ public record ProcState(int index, long pid, long ppid, String name, String role
             case SLEEPING -> ProcStatus.SLEEPING;
             case BLOCKED -> ProcStatus.BLOCKED;
             case EXITED -> ProcStatus.EXITED;
+            case HELD -> ProcStatus.HELD;
         };
     }
 

@@ -5,5 +5,7 @@ package dev.procession.model;
  * its parent ended first (orphan). Views pair it with an icon and a word, never colour alone.
  */
 public enum ProcStatus {
-    STARTING, RUNNING, SLEEPING, BLOCKED, PAUSED, ORPHAN, EXITED
+    STARTING, RUNNING, SLEEPING, BLOCKED, PAUSED, ORPHAN, EXITED,
+    /** Step mode holds its call: it goes when the user lets it. */
+    HELD
 }

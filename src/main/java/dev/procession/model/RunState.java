@@ -21,13 +21,14 @@ import java.util.Map;
  * @param scenarioSeconds time on the run's scenario clock: real time times the speed in force,
  *                  while the clock runs
  * @param clockRunning false while the scenario clock stands still for a starting process
+ * @param steps     step mode: on or off, and the calls it holds
  */
 public record RunState(long seq, long micros, RunHeader header, double speed, Map<Long, ProcState> processes,
                        Map<String, PrimitiveState> primitives, Long tickets, Long exitCode, boolean stopped,
-                       double scenarioSeconds, boolean clockRunning) {
+                       double scenarioSeconds, boolean clockRunning, Steps steps) {
 
     public static final RunState EMPTY = new RunState(0, 0, RunHeader.UNKNOWN, 1, Map.of(), Map.of(), null, null,
-            false, 0, true);
+            false, 0, true, Steps.NONE);
 
     /** Folds a whole log from the start. */
     public static RunState of(List<Event> events) {
@@ -71,39 +72,67 @@ public record RunState(long seq, long micros, RunHeader header, double speed, Ma
 
     RunState with(Map<Long, ProcState> procs, Map<String, PrimitiveState> prims) {
         return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped, scenarioSeconds,
-                clockRunning);
+                clockRunning, steps);
     }
 
     /** The run begun: its header, and the speed the header gives. */
     RunState withHeader(RunHeader h) {
         return new RunState(seq, micros, h, h.speed(), processes, primitives, tickets, exitCode, stopped,
-                scenarioSeconds, clockRunning);
+                scenarioSeconds, clockRunning, steps);
     }
 
     RunState withSpeed(double s) {
         return new RunState(seq, micros, header, s, processes, primitives, tickets, exitCode, stopped, scenarioSeconds,
-                clockRunning);
+                clockRunning, steps);
     }
 
     RunState withTickets(long count) {
         return new RunState(seq, micros, header, speed, processes, primitives, count, exitCode, stopped,
-                scenarioSeconds, clockRunning);
+                scenarioSeconds, clockRunning, steps);
     }
 
     RunState withExitCode(long code) {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, code, stopped, scenarioSeconds,
-                clockRunning);
+                clockRunning, steps);
     }
 
     RunState withClockRunning(boolean running) {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, stopped,
-                scenarioSeconds, running);
+                scenarioSeconds, running, steps);
     }
 
     RunState asStopped() {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, true,
-                scenarioSeconds, clockRunning);
+                scenarioSeconds, clockRunning, steps);
     }
+
+    RunState withSteps(Steps s) {
+        return s == steps ? this : new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode,
+                stopped, scenarioSeconds, clockRunning, s);
+    }
+
+    /**
+     * In step mode, whether the run waits for the user's choice alone: some call is held and every
+     * live process has a call held, waits for another process, is paused, or serves as a manager's
+     * server. A choice made only then lets the same processes run as in any other run of the script.
+     */
+    public boolean awaitsStep() {
+        return steps.on() && !steps.pending().isEmpty() && live().stream().allMatch(this::stillForStep);
+    }
+
+    /** In step mode, nothing is held and nothing can move: every live process waits for another. */
+    public boolean stuckInStepMode() {
+        return steps.on() && steps.pending().isEmpty() && !live().isEmpty() && live().stream().allMatch(
+                this::stillForStep);
+    }
+
+    private boolean stillForStep(ProcState p) {
+        return steps.of(p.pid()) != null || p.paused() || p.activity() == Activity.BLOCKED
+                || MANAGER_SERVER.equals(p.role());
+    }
+
+    /** A manager's server waits for the calls it serves outside any call of its own. */
+    private static final String MANAGER_SERVER = "$manager";
 
     static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
         if (map.get(key) == value) {

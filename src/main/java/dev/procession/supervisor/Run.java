@@ -2,6 +2,7 @@ package dev.procession.supervisor;
 
 import dev.procession.events.EventKind;
 import dev.procession.events.EventLog;
+import dev.procession.hub.HeldStep;
 import dev.procession.hub.Hub;
 import dev.procession.hub.ProcInfo;
 import dev.procession.runtime.ExitCodes;
@@ -61,6 +62,20 @@ public final class Run implements AutoCloseable {
     /** Starts {@code program}'s main target with {@code parameters} as its one argument. */
     public static Run start(String program, Map<String, Object> parameters, double speed, EventLog log)
             throws IOException {
+        return start(program, parameters, speed, log, false);
+    }
+
+    /**
+     * Starts {@code program} in step mode: the hub holds the main program's first step already
+     * (see {@link #setStepMode}).
+     */
+    public static Run startInStepMode(String program, Map<String, Object> parameters, double speed, EventLog log)
+            throws IOException {
+        return start(program, parameters, speed, log, true);
+    }
+
+    private static Run start(String program, Map<String, Object> parameters, double speed, EventLog log,
+                             boolean stepMode) throws IOException {
         // The header comes first: a reader of the log learns what runs before anything happens.
         log.append(0, 0, null, EventKind.RUN, null, RunHeader.of(program, parameters, speed));
         Path dir = RunDirectory.create();
@@ -70,6 +85,9 @@ public final class Run implements AutoCloseable {
         java.lang.Process main = null;
         try {
             long mainId = hub.registerMain(program, parameters);
+            if (stepMode) {
+                hub.setStepMode(true);
+            }
             main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir, program, "MainProcess");
             Run run = new Run(dir, log, hub, main, mainId, watchdog);
             run.begin();
@@ -225,6 +243,34 @@ public final class Run implements AutoCloseable {
 
     public void setSpeed(double speed) {
         hub.setSpeed(speed);
+    }
+
+    /**
+     * Step mode on: the hub holds every step (a call that can block or touches shared state, a
+     * sleep, a file read or write) before it is carried out, until {@link #step} lets it go. Off:
+     * every held call goes, oldest first, and the run runs freely again. Any time, mid-run too.
+     */
+    public void setStepMode(boolean on) {
+        hub.setStepMode(on);
+    }
+
+    public boolean stepMode() {
+        return hub.stepMode();
+    }
+
+    /** The held calls, oldest first. */
+    public List<HeldStep> pending() {
+        return hub.heldSteps();
+    }
+
+    /** Lets the oldest held call go; false when none is held. */
+    public boolean step() {
+        return hub.step();
+    }
+
+    /** Lets the held call of the process {@code pid} go; false when it has none held. */
+    public boolean step(long pid) {
+        return hub.step(pid);
     }
 
     private void signal(long pid, Signal signal, String action) {

@@ -60,6 +60,7 @@ class ProcessionMainTest {
         assertThatThrownBy(() -> WindowOptions.parse("--theme", "pink")).hasMessage("unknown theme 'pink'; known: light, dark, projector");
         assertThat(WindowOptions.parse("--language", "zh-Hans", "--profile", "projector").language()).contains(Language.CHINESE);
         assertThat(WindowOptions.parse("--present").present()).isTrue();
+        assertThat(WindowOptions.parse("--step").step()).isTrue();
         assertThatThrownBy(() -> WindowOptions.parse("--language", "fr")).hasMessageContaining("unknown language 'fr'")
                 .hasMessageContaining("zh-Hans");
         assertThatThrownBy(() -> WindowOptions.parse("--profile", "cinema")).hasMessageContaining("unknown profile");

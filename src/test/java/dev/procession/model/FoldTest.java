@@ -37,6 +37,32 @@ class FoldTest {
     }
 
     @Test
+    void heldCallsAreListedOldestFirstAndGoWhenLetGoOrWhenTheirProcessEnds() {
+        startMainAndChildren();
+        add(0, null, EventKind.STEP_MODE, null, "on", true);
+        add(12, "buyer1", EventKind.STEP_WAIT, null, "op", "file-read", "turn", 0L, "line", 8L);
+        add(10, "MainProcess", EventKind.STEP_WAIT, "buyer0", "op", "proc.join", "turn", 0L, "line", 37L);
+        add(11, "buyer0", EventKind.ACQUIRE_WAIT, "Lock#1");
+        RunState s = state();
+        assertThat(s.steps().pending()).as("equal turns: the process that appeared first goes first")
+                .extracting(PendingStep::proc).containsExactly("MainProcess", "buyer1");
+        assertThat(s.process(12).status()).isEqualTo(ProcStatus.HELD);
+        assertThat(s.process(12).line()).as("the cursor on the held call").isEqualTo(8);
+        assertThat(s.awaitsStep()).as("every live process is held or waits for another").isTrue();
+
+        add(10, "MainProcess", EventKind.STEP, "buyer0", "op", "proc.join", "by", "supervisor", "choice", "oldest",
+                "line", 37L);
+        s = state();
+        assertThat(s.steps().oldest().proc()).isEqualTo("buyer1");
+        assertThat(s.process(10).status()).isEqualTo(ProcStatus.RUNNING);
+        assertThat(s.awaitsStep()).as("main runs to its next call").isFalse();
+
+        add(12, "buyer1", EventKind.EXIT, null, "exitcode", -9L, "how", "killed by stop");
+        assertThat(state().steps().pending()).isEmpty();
+        assertThat(state().steps().on()).isTrue();
+    }
+
+    @Test
     void theHeaderNamesTheRunAndItsListing() {
         add(0, null, EventKind.RUN, null, "scenario", "ktv", "params", Map.of("seats", 4L), "speed", 2.0,
                 "version", "0.1.0", "listing", Map.of("file", "03_ktv_semaphore.py", "lines", List.of("a", "b")));

@@ -89,6 +89,7 @@ public record HubMoment(long seq, Map<String, Map<String, Object>> primitives, L
             case "blocked" -> Activity.BLOCKED;
             case "sleeping" -> Activity.SLEEPING;
             case "exited" -> Activity.EXITED;
+            case "held" -> Activity.HELD;
             default -> Activity.STARTING;
         };
     }

@@ -79,6 +79,10 @@ public final class Narrator {
             case TASK -> texts.get("task", who, e.get("task"));
             case TASK_FAILED -> texts.get("task-failed", who, e.get("task"), e.get("error"));
             case STOPPED -> texts.get("stopped");
+            case STEP_MODE -> texts.get(Boolean.TRUE.equals(e.get("on")) ? "step-mode.on" : "step-mode.off");
+            case STEP_WAIT -> texts.get("step-wait", who, call(e, obj));
+            case STEP -> "chosen".equals(e.get("choice")) ? texts.get("step-chosen", who, call(e, obj))
+                    : "oldest".equals(e.get("choice")) ? texts.get("step-oldest", who, call(e, obj)) : null;
             default -> null;
         });
     }
@@ -117,6 +121,11 @@ public final class Narrator {
     private static boolean waits(RunState now, Event e) {
         return e.get("job") == null && e.get("op") == null && now.primitive(e.obj()) != null
                 && "Event".equals(now.primitive(e.obj()).type());
+    }
+
+    /** A held call as the listing would show it: "acquire lock", "file-read". */
+    private static String call(Event e, String obj) {
+        return e.text("op") + (obj.isEmpty() ? "" : " " + obj);
     }
 
     private String by(Event e) {

@@ -13,7 +13,7 @@ public final class ProcessActions {
     /** The actions, each with its message keys ({@code process.action.KEY} and its tooltip). */
     public enum Kind {
         PAUSE("pause"), RESUME("resume"), PAUSE_TREE("pauseTree"), RESUME_TREE("resumeTree"),
-        TERMINATE("terminate"), KILL("kill"), DAEMONIZE("daemonize");
+        TERMINATE("terminate"), KILL("kill"), DAEMONIZE("daemonize"), LET_GO("letGo");
 
         private final String key;
 
@@ -50,6 +50,7 @@ public final class ProcessActions {
                 case TERMINATE -> r.terminate(pid);
                 case KILL -> r.kill(pid);
                 case DAEMONIZE -> r.setDaemon(pid, true);
+                case LET_GO -> r.step(pid);
             }
             return null;
         }, done -> { }, onError);

@@ -19,7 +19,8 @@ import javafx.scene.control.Tooltip;
 
 /**
  * The per-process menu, the same for a table row and a stage element: pause, resume, pause the
- * tree, terminate, kill (confirmed unless turned off) and daemonize (a Procession extension).
+ * tree, terminate, kill (confirmed unless turned off), daemonize (a Procession extension) and, in
+ * step mode, let its held call go next.
  * Each item's tooltip says in plain words what the signal does.
  */
 public final class ProcessMenus {
@@ -57,7 +58,9 @@ public final class ProcessMenus {
                 item(Kind.TERMINATE, pid, alive),
                 item(Kind.KILL, pid, alive),
                 new SeparatorMenuItem(),
-                item(Kind.DAEMONIZE, pid, alive && !p.daemon()));
+                item(Kind.DAEMONIZE, pid, alive && !p.daemon()),
+                new SeparatorMenuItem(),
+                item(Kind.LET_GO, pid, p != null && p.status() == ProcStatus.HELD));
     }
 
     private MenuItem item(Kind kind, long pid, boolean enabled) {

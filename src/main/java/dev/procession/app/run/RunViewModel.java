@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
@@ -35,6 +37,7 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<Long> exitCode = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
+    private final BooleanProperty stepMode = new SimpleBooleanProperty();
     /** The run whose processes may be alive, as the control thread knows it; read by the shutdown hook. */
     private final AtomicReference<Run> live = new AtomicReference<>();
     private boolean shutDown;
@@ -42,6 +45,7 @@ public final class RunViewModel {
     public RunViewModel(ControlFront front) {
         this.front = front;
         speed.addListener((obs, old, now) -> applySpeed(now.doubleValue()));
+        stepMode.addListener((obs, old, now) -> onRunning(r -> r.setStepMode(now), "run.stepFailed"));
     }
 
     // ---------------------------------------------------------------- properties
@@ -70,6 +74,19 @@ public final class RunViewModel {
         return speed;
     }
 
+    /**
+     * Step mode: the user lets each step of each process go (Run.setStepMode). Set before a run,
+     * the run starts in it; changed during a run, it applies at once.
+     */
+    public BooleanProperty stepModeProperty() {
+        return stepMode;
+    }
+
+    /** In step mode: lets the oldest held call go. */
+    public void stepOldest() {
+        onRunning(Run::step, "run.stepFailed");
+    }
+
     /** The one way commands reach the supervisor: per-process actions go through it too. */
     public ControlFront front() {
         return front;
@@ -89,13 +106,15 @@ public final class RunViewModel {
         }
         Map<String, Object> parameters = Scenarios.resolve(scenario, values);
         double atSpeed = speed.get();
+        boolean stepping = stepMode.get();
         clear();
         state.set(RunState.STARTING);
         front.submit(() -> {
-            Run started = Run.start(scenario.id(), parameters, atSpeed, new EventLog());
+            Run started = stepping ? Run.startInStepMode(scenario.id(), parameters, atSpeed, new EventLog())
+                    : Run.start(scenario.id(), parameters, atSpeed, new EventLog());
             live.set(started);
             return started;
-        }, started -> started(started, atSpeed), error -> {
+        }, started -> started(started, atSpeed, stepping), error -> {
             state.set(RunState.FAILED);
             failure.set(Messages.text("run.cannotStart", message(error)));
         });
@@ -149,11 +168,14 @@ public final class RunViewModel {
 
     // ---------------------------------------------------------------- answers (FX thread)
 
-    private void started(Run started, double atSpeed) {
+    private void started(Run started, double atSpeed, boolean stepping) {
         run.set(started);
         state.set(RunState.RUNNING);
         if (speed.get() != atSpeed) {
             applySpeed(speed.get());                 // changed while the run was starting
+        }
+        if (stepMode.get() != stepping) {
+            onRunning(r -> r.setStepMode(stepMode.get()), "run.stepFailed");         // toggled meanwhile
         }
         front.whenDone(started.finished(), code -> finished(started, code),
                 error -> failure.set(Messages.text("run.commandFailed", message(error))));

@@ -27,7 +27,9 @@ final class KeyboardMap {
     /** ProcessTable's own key for the selected row's menu. */
     static final ViewKey PROCESS_MENU = new ViewKey(new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN),
             "keyboardMap.processMenu");
-    static final List<ViewKey> EXTRA_KEYS = List.of(SIDE_DOCK, BOTTOM_DOCK, PROCESS_MENU);
+    /** The Run menu's Step mode switch (app/step/StepModeToggle). */
+    static final ViewKey STEP_MODE = new ViewKey(new KeyCodeCombination(KeyCode.F4), "step.mode");
+    static final List<ViewKey> EXTRA_KEYS = List.of(SIDE_DOCK, BOTTOM_DOCK, PROCESS_MENU, STEP_MODE);
 
     private KeyboardMap() {
     }

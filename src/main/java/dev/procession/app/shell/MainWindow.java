@@ -5,6 +5,7 @@ import dev.procession.app.Messages;
 import dev.procession.app.settings.Profile;
 import dev.procession.app.settings.Settings;
 import dev.procession.app.settings.SettingsFile;
+import dev.procession.app.step.StepModeToggle;
 import dev.procession.app.workspace.RunWorkspace;
 import dev.procession.model.ProcState;
 import dev.procession.model.ProcStatus;
@@ -19,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import dev.procession.app.WindowOptions;
 import dev.procession.app.compare.ComparisonView;
+import dev.procession.app.run.RunViewModel;
 import dev.procession.app.theme.AppIcon;
 import dev.procession.app.theme.Icons;
 import dev.procession.app.theme.Styles;
@@ -57,6 +59,8 @@ import javafx.stage.Stage;
  */
 public final class MainWindow extends BorderPane {
     private static final ObservableBooleanValue ALWAYS = new SimpleBooleanProperty(true);
+    /** The id of the action that lets the oldest held call go (step mode). */
+    private static final String STEP_NEXT = "stepNext";
     /** The text size of the theme's root (app.css): what the zoom multiplies in menus and tooltips. */
     private static final double BASE_FONT_PX = 16;
     private final ShellModel shell;
@@ -290,6 +294,7 @@ public final class MainWindow extends BorderPane {
         if (options.present()) {
             projection.togglePresentation();
         }
+        shell.run().stepModeProperty().set(options.step());
         if (options.compare()) {
             shell.toggleComparison();
         }
@@ -348,13 +353,14 @@ public final class MainWindow extends BorderPane {
                     || scene.getFocusOwner() instanceof TextInputControl) {
                 return;
             }
+            // A key two commands share (Page Down) goes to the first that applies now.
             for (AppAction a : current().actions) {
                 if (a.accelerator() instanceof KeyCodeCombination k && k.getCode() == e.getCode() && k.match(e)) {
+                    e.consume();
                     if (a.enabled().get()) {
                         a.handler().run();
+                        return;
                     }
-                    e.consume();
-                    return;
                 }
             }
         });
@@ -417,6 +423,10 @@ public final class MainWindow extends BorderPane {
     }
 
     private List<AppAction> runActions() {
+        RunViewModel run = shell.run();
+        // Page Down is the next step only while a single run is in step mode; otherwise, the next scenario.
+        ObservableBooleanValue stepping = shell.runningProperty().and(run.stepModeProperty())
+                .and(shell.comparingProperty().not());
         return List.of(
                 action("run", Icons.RUN, key(KeyCode.F5), shell.canRunProperty(), shell::runChosen),
                 action("pauseAll", Icons.PAUSE_ALL, key(KeyCode.F6), shell.runningProperty(), shell::pauseAll),
@@ -424,7 +434,9 @@ public final class MainWindow extends BorderPane {
                 action("stop", Icons.STOP, key(KeyCode.F5, KeyCombination.SHIFT_DOWN), shell.runningProperty(), shell::stop),
                 action("reset", Icons.RESET, key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), shell.canResetProperty(),
                         shell::reset),
-                action("compare", Icons.COMPARE, key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), shell.canCompareProperty(), shell::toggleComparison));
+                action("compare", Icons.COMPARE, key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), shell.canCompareProperty(),
+                        shell::toggleComparison),
+                action("stepNext", Icons.STEP_NEXT, key(KeyCode.PAGE_DOWN), stepping, run::stepOldest));
     }
 
     private MenuBar menuBar(List<AppAction> runActions) {
@@ -436,6 +448,7 @@ public final class MainWindow extends BorderPane {
         }).menuItem());
         Menu runMenu = new Menu(Messages.text("menu.run"));
         runActions.forEach(a -> runMenu.getItems().add(a.menuItem()));
+        runMenu.getItems().add(StepModeToggle.menuItem(shell.run().stepModeProperty(), KeyboardMap.STEP_MODE.key()));
         runMenu.getItems().addAll(new SeparatorMenuItem(),
                 action("togglePause", Icons.TOGGLE_PAUSE, key(KeyCode.SPACE), shell.runningProperty(),
                         this::togglePause).menuItem(),
@@ -502,9 +515,14 @@ public final class MainWindow extends BorderPane {
 
     private ToolBar toolBar(List<AppAction> runActions) {
         ToolBar bar = new ToolBar();
-        runActions.forEach(a -> bar.getItems().add(a.button()));
+        runActions.stream().filter(a -> !a.id().equals(STEP_NEXT)).forEach(a -> bar.getItems().add(a.button()));
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), new SpeedControl(shell.run().speedProperty()),
-                new Separator(Orientation.VERTICAL), new ProfileSwitch(projection));
+                new Separator(Orientation.VERTICAL));
+        // After the speed, so a narrow window keeps the speed in view; Next only while stepping.
+        runActions.stream().filter(a -> a.id().equals(STEP_NEXT)).findFirst().ifPresent(next ->
+                bar.getItems().addAll(StepModeToggle.button(shell.run().stepModeProperty()), StepModeToggle.shownWhileStepping(
+                        next.button(), shell.run().stepModeProperty()), new Separator(Orientation.VERTICAL)));
+        bar.getItems().add(new ProfileSwitch(projection));
         return bar;
     }
 

@@ -33,6 +33,8 @@ public enum Icons {
     KEYBOARD(Material2AL.KEYBOARD),
     LANGUAGE(Material2AL.LANGUAGE),
     COMPARE(Material2AL.COMPARE),
+    STEP_MODE(Material2AL.DIRECTIONS_WALK),
+    STEP_NEXT(Material2MZ.NAVIGATE_NEXT),
 
     // Scenarios, by what each one teaches
     CREATE_PROCESS(Material2AL.ACCOUNT_TREE),

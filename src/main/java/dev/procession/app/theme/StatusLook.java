@@ -45,6 +45,7 @@ public final class StatusLook {
             case PAUSED -> Material2MZ.PAUSE_CIRCLE_FILLED;
             case ORPHAN -> Material2AL.LINK_OFF;
             case EXITED -> Material2AL.CHECK_CIRCLE;
+            case HELD -> Material2MZ.PAN_TOOL;
         };
     }
 

@@ -6,6 +6,7 @@ import dev.procession.app.run.ControlFront;
 import dev.procession.app.run.RunPump;
 import dev.procession.app.run.RunViewModel;
 import dev.procession.app.shell.StageHost;
+import dev.procession.app.step.HeldClicks;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
 import dev.procession.supervisor.Run;
@@ -26,6 +27,8 @@ public final class RunScreen {
     private final RunPump pump = new RunPump();
     private final RunWorkspace workspace;
     private final ProcessMenus menus;
+    /** In step mode, a click on a held process lets it go. */
+    private final HeldClicks heldClicks;
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
     private ScenarioStage stage;
     private RunPump.FrameListener stageFeed;
@@ -39,6 +42,9 @@ public final class RunScreen {
         ProcessActions actions = new ProcessActions(front, runs.runProperty()::get, onError);
         menus = new ProcessMenus(actions, pid -> pump.state().process(pid));
         workspace = new RunWorkspace(pump, menus, actions);
+        heldClicks = new HeldClicks(pid -> pump.state().process(pid), pid -> actions.perform(ProcessActions.Kind.LET_GO,
+                pid));
+        heldClicks.onRows(workspace.processes());
         selected.addListener((obs, old, pid) -> {
             if (stage != null) {
                 stage.select(pid);
@@ -94,6 +100,7 @@ public final class RunScreen {
         String scenario = first.isEmpty() ? null : RunState.EMPTY.apply(first.getFirst()).header().scenario();
         ScenarioStage next = StageFactory.forScenario(scenario, selected::set, menus::menuFor);
         stage = next;
+        heldClicks.onStage(next.node());
         stageFeed = new StageFeed(next);
         pump.addListener(stageFeed);
         workspace.setStage(next.node());

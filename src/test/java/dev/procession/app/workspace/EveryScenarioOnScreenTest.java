@@ -132,6 +132,7 @@ class EveryScenarioOnScreenTest {
             case PAUSED -> "paused";
             case ORPHAN -> "orphan";
             case EXITED -> p.exitCode() == null ? "exited (code unknown)" : "exited " + p.exitCode();
+            case HELD -> "held: waits for your choice";
         };
     }
 
