@@ -15,7 +15,7 @@ public final class ProcessionApp extends Application {
     public void start(Stage stage) {
         ErrorReporter.install();
         WindowOptions options = WindowOptions.parse(getParameters().getRaw().toArray(String[]::new));
-        runs = new RunViewModel(new AsyncControlFront());
+        runs = new RunViewModel(new AsyncControlFront(), dev.procession.archive.RunArchive.forThisUser());
         // A JVM that exits by any other road (a signal, System.exit) still leaves no process behind.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("procession-teardown").unstarted(() -> {
             ErrorReporter.exiting();
