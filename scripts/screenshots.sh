@@ -11,6 +11,8 @@
 # such as --language, --profile go where --set does). The window starts from default settings and
 # leaves the user's own settings file alone.
 # ktv 5 --set people=100 takes a narrow window with 100 processes into /tmp/shots instead.
+# REPLAY=FILE AT=40% scripts/screenshots.sh replay-tickets 4 opens the saved run FILE in replay at
+# 40% of its events (or AT=N, event N) instead of starting a run, into replay-tickets-light.png.
 #
 # `all` takes every scenario of `procession list`, each at the moment that best shows its lesson.
 #
@@ -48,8 +50,10 @@ shoot() {
   local settings
   settings="$(mktemp -d)"
   # Inside the X server: start the window, give it time to start the run, capture, close it.
+  local start=(--scenario "$scenario" --run)
+  if [[ -n "${REPLAY:-}" ]]; then start=(--replay "$REPLAY" --at "${AT:-50%}"); fi
   PROCESSION_SETTINGS="$settings/settings.json" xvfb-run -a -s "-screen 0 ${screen}x24" bash -c '
-    "$1" --scenario "$2" --run --theme "$3" "${@:6}" & app=$!
+    "$1" --theme "$3" "${@:6}" & app=$!
     # Wait for the window to be on the screen (a loaded machine takes a while), then let the run go.
     for _ in $(seq 120); do
       xwininfo -root -tree 2>/dev/null | grep -q "\"Procession\"" && break
@@ -59,7 +63,7 @@ shoot() {
     import -window root "$5"
     kill -TERM "$app"
     wait "$app" || true
-  ' shoot "$root/procession" "$scenario" "$theme" "$settle" "$file" "${sets[@]}"
+  ' shoot "$root/procession" "$scenario" "$theme" "$settle" "$file" "${start[@]}" "${sets[@]}"
   rm -rf "$settings"
   echo "screenshots: wrote $file" >&2
 }

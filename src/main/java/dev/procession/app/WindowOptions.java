@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code --scenario ID} selects a scenario, {@code --set KEY=VALUE} (repeatable) fills in one of
  * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark|projector}
  * {@code --profile laptop|projector} and {@code --language en|zh-Hans} override the remembered ones, and
- * {@code --present} opens the presentation view.
+ * {@code --present} opens the presentation view, and {@code --replay FILE} opens a saved run in
+ * replay, at event {@code --at N} (or {@code --at P%} of its events; default its first).
  *
  * @param scenario the scenario to select, if any
  * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine
@@ -24,12 +25,14 @@ import java.util.Optional;
  * @param profile  the profile to open with, if not the remembered one
  * @param language the language to open in ("en" or "zh-Hans"), if not the remembered one
  * @param present  whether to open in the presentation view (the stage and the narration alone)
+ * @param replay   a saved run to open in replay, if any
+ * @param at       where in it: an event number, or a percentage of its events ending in '%'
  */
 public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run,
                             Optional<Theme> theme, Optional<Profile> profile, Optional<Language> language,
-                            boolean present) {
+                            boolean present, Optional<java.nio.file.Path> replay, String at) {
     private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile",
-            "--language", "--present");
+            "--language", "--present", "--replay", "--at");
 
     /** True when the arguments are for the window: none at all, or only window options. */
     static boolean isForTheWindow(String[] args) {
@@ -45,6 +48,8 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         Optional<Profile> profile = Optional.empty();
         Optional<Language> language = Optional.empty();
         boolean present = false;
+        Optional<java.nio.file.Path> replay = Optional.empty();
+        String at = "0";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> scenario = Optional.of(Scenarios.byId(valueOf(args, ++i, "--scenario")));
@@ -54,6 +59,8 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
                 case "--profile" -> profile = Optional.of(Profile.byId(valueOf(args, ++i, "--profile")));
                 case "--language" -> language = Optional.of(language(valueOf(args, ++i, "--language")));
                 case "--present" -> present = true;
+                case "--replay" -> replay = Optional.of(java.nio.file.Path.of(valueOf(args, ++i, "--replay")));
+                case "--at" -> at = valueOf(args, ++i, "--at");
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the window takes "
                         + String.join(", ", OPTIONS) + " (and 'procession run' runs without a window)");
             }
@@ -64,10 +71,16 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         if (!settings.isEmpty() && scenario.isEmpty()) {
             throw new IllegalArgumentException("--set needs --scenario ID");
         }
+        if (!at.matches("\\d{1,9}%?") || at.endsWith("%") && Integer.parseInt(at.replace("%", "")) > 100) {
+            throw new IllegalArgumentException("--at takes an event number or a percentage up to 100%, got '" + at + "'");
+        }
+        if (run && replay.isPresent()) {
+            throw new IllegalArgumentException("--run and --replay both want the screen: choose one");
+        }
         Map<String, String> values = scenario.map(s -> Settings.parse(s, settings)).orElse(Map.of());
         // Refused here, before a window opens, with the CLI's words; the sheet checks again as typed.
         scenario.ifPresent(s -> Scenarios.resolve(s, values));
-        return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language, present);
+        return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language, present, replay, at);
     }
 
     private static Language language(String id) {

@@ -165,6 +165,12 @@ public final class ReplayControl {
         }
     }
 
+    /** Moves the replay to event {@code at}: a number, or a percentage of its events ending in '%'. */
+    public void seekTo(String at) {
+        withReplay(r -> r.seek(at.endsWith("%") ? Math.round(r.lastSeq() * Double.parseDouble(at.replace("%", "")) / 100)
+                : Long.parseLong(at)));
+    }
+
     public void stepBack() {
         withReplay(ReplayViewModel::stepBack);
     }

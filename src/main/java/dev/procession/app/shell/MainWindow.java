@@ -111,7 +111,7 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
         setCenter(split);
-        statusBar = new StatusBarView(shell.run());
+        statusBar = new StatusBarView(shell.run(), replay.activeProperty());
         present(projection.presentingProperty().get());
         projection.presentingProperty().addListener(presentingShown);
         stageHost.setOnContextMenuRequested(e -> {
@@ -283,6 +283,7 @@ public final class MainWindow extends BorderPane {
         if (options.run()) {
             shell.runChosen();
         }
+        options.replay().filter(window.replay::open).ifPresent(file -> window.replay.seekTo(options.at()));
         return window;
     }
 
