@@ -40,22 +40,8 @@ public final class RunArchive {
 
     /** This user's folder of saved runs on this system. */
     public static RunArchive forThisUser() {
-        String override = System.getProperty("procession.data", System.getenv("PROCESSION_DATA"));
-        if (override != null && !override.isBlank()) {
-            return new RunArchive(Path.of(override));
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
-        Path data;
-        if (os.contains("win") && System.getenv("LOCALAPPDATA") != null) {
-            data = Path.of(System.getenv("LOCALAPPDATA"), "Procession");
-        } else if (os.contains("mac")) {
-            data = home.resolve("Library/Application Support/Procession");
-        } else {
-            String xdg = System.getenv("XDG_DATA_HOME");
-            data = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("procession");
-        }
-        return new RunArchive(data.resolve("runs"));
+        Path named = UserFolders.override("procession.data", "PROCESSION_DATA");
+        return new RunArchive(named != null ? named : UserFolders.data().resolve("runs"));
     }
 
     public Path folder() {

@@ -38,17 +38,17 @@ class ReplayCommandTest {
         LogPrinter live = new LogPrinter(printer);
         events.forEach(live);
         printer.flush();
-        Output o = execute("replay", saved.toString());
-        assertThat(o.code).isZero();
-        assertThat(o.out).isEqualTo(expected.toString()).contains("MainProcess");
-        assertThat(o.err).isEmpty();
+        CliTest.Output o = CliTest.execute("replay", saved.toString());
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).isEqualTo(expected.toString()).contains("MainProcess");
+        assertThat(o.err()).isEmpty();
     }
 
     @Test
     void withJsonItPrintsTheLogItself() throws Exception {
-        Output o = execute("replay", saved.toString(), "--json");
-        assertThat(o.code).isZero();
-        assertThat(o.out.lines().toList()).isEqualTo(Files.readAllLines(saved));
+        CliTest.Output o = CliTest.execute("replay", saved.toString(), "--json");
+        assertThat(o.code()).isZero();
+        assertThat(o.out().lines().toList()).isEqualTo(Files.readAllLines(saved));
     }
 
     @Test
@@ -56,10 +56,10 @@ class ReplayCommandTest {
         String text = Files.readString(saved);
         Path cut = dir.resolve("cut.jsonl");
         Files.writeString(cut, text.substring(0, text.length() - 20));
-        Output o = execute("replay", cut.toString(), "--json");
-        assertThat(o.code).isZero();
-        assertThat(o.out.lines()).hasSize(events.size() - 1);
-        assertThat(o.err.strip().lines()).singleElement().asString().startsWith("procession: " + cut)
+        CliTest.Output o = CliTest.execute("replay", cut.toString(), "--json");
+        assertThat(o.code()).isZero();
+        assertThat(o.out().lines()).hasSize(events.size() - 1);
+        assertThat(o.err().strip().lines()).singleElement().asString().startsWith("procession: " + cut)
                 .contains("shown up to event " + (events.size() - 1));
     }
 
@@ -68,22 +68,12 @@ class ReplayCommandTest {
         Path foreign = dir.resolve("foreign.jsonl");
         Files.writeString(foreign, "{\"hello\": 1}\n");
         for (Path bad : List.of(foreign, dir.resolve("absent.jsonl"), dir)) {
-            Output o = execute("replay", bad.toString());
-            assertThat(o.code).as("%s", bad).isEqualTo(2);
-            assertThat(o.out).isEmpty();
-            assertThat(o.err.strip().lines()).as("%s", bad).singleElement().asString().startsWith("procession: ")
+            CliTest.Output o = CliTest.execute("replay", bad.toString());
+            assertThat(o.code()).as("%s", bad).isEqualTo(2);
+            assertThat(o.out()).isEmpty();
+            assertThat(o.err().strip().lines()).as("%s", bad).singleElement().asString().startsWith("procession: ")
                     .contains(bad.toString());
         }
         assertThat(Files.readString(foreign)).isEqualTo("{\"hello\": 1}\n");
-    }
-
-    private record Output(int code, String out, String err) {
-    }
-
-    private static Output execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Output(code, out.toString(), err.toString());
     }
 }
