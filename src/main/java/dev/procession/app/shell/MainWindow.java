@@ -157,6 +157,9 @@ public final class MainWindow extends BorderPane {
         next.showSheet(sheet, shell.run().runProperty().get() == null);
         next.stageHost.setNotice(shell.run().failureProperty().get());
         frame.zoomPane.setContent(next);
+        // A replay goes on in the new language, at the same event.
+        java.util.Optional.ofNullable(replay.currentProperty().get())
+                .ifPresent(shown -> next.replay.show(shown.run()).seek(shown.seq()));
         dispose();
         if (stage != null) {
             stage.setTitle(Messages.text("app.title"));

@@ -55,7 +55,7 @@ class ReplayWindowTest {
     @Test
     void aReplayShowsFrameByFrameWhatTheLiveRunShowed() throws Exception {
         Run run = window.start("tickets", Map.of("buyers", "4", "stock", "2"), 1.0);
-        RunScreen screen = window.window().runScreen();
+        RunScreen screen = window.window().current().runScreen();
         Map<Long, Screen> live = new LinkedHashMap<>();
         // Added now, after the stage's own listener: it sees each frame once every view has.
         RunPump.FrameListener capture = new RunPump.FrameListener() {
@@ -83,8 +83,8 @@ class ReplayWindowTest {
         assertThat(live).as("frames captured").hasSizeGreaterThan(5);
 
         ReplayViewModel replay = onFx(() -> {
-            assertThat(window.window().replay().open(file)).isTrue();
-            return window.window().replay().currentProperty().get();
+            assertThat(window.window().current().replay().open(file)).isTrue();
+            return window.window().current().replay().currentProperty().get();
         });
         assertThat(replay.lastSeq()).isEqualTo(logged);
         List<Long> seqs = new ArrayList<>(live.keySet());
@@ -118,8 +118,8 @@ class ReplayWindowTest {
         window.start("tickets", Map.of("buyers", "2", "stock", "1"), 4.0);
         await("the run to finish", () -> window.runs().stateProperty().get() == RunState.FINISHED);
         ReplayViewModel replay = onFx(() -> {
-            window.window().replay().replayLast();
-            return window.window().replay().currentProperty().get();
+            window.window().current().replay().replayLast();
+            return window.window().current().replay().currentProperty().get();
         });
         ProcState main = onFx(() -> {
             replay.seek(replay.lastSeq() / 2);
@@ -141,9 +141,32 @@ class ReplayWindowTest {
             replay.jumpNext(dev.procession.archive.RunReplay.ofProcess(main.pid()));
             return replay.replay().event(replay.seq()).pid();
         })).isEqualTo(main.pid());
-        // A new run ends the replay.
+        // In another language the replay goes on, at the same event.
+        long at = onFx(() -> {
+            replay.seek(replay.lastSeq() / 3);
+            return replay.seq();
+        });
+        speak("menu-languageChinese");
+        assertThat(onFx(() -> window.window().current().replay().currentProperty().get().seq())).isEqualTo(at);
+        speak("menu-languageEnglish");
+        ReplayControl control = window.window().current().replay();
+        assertThat(onFx(() -> control.currentProperty().get().seq())).isEqualTo(at);
+        // A reset ends the replay.
         window.endRun();
-        assertThat(onFx(() -> window.window().replay().currentProperty().get())).isNull();
+        assertThat(onFx(() -> control.currentProperty().get())).isNull();
+    }
+
+    /** Chooses a language in the View menu, and waits for the window rebuilt in it. */
+    private static void speak(String itemId) {
+        dev.procession.app.shell.MainWindow now = window.window().current();
+        onFx(() -> {
+            for (Node bar : now.lookupAll(".menu-bar")) {
+                ((javafx.scene.control.MenuBar) bar).getMenus().stream().flatMap(m -> m.getItems().stream())
+                        .filter(i -> itemId.equals(i.getId())).findFirst().orElseThrow().fire();
+            }
+            return null;
+        });
+        await("the window rebuilt", () -> window.window().current() != now);
     }
 
     @Test
@@ -152,7 +175,7 @@ class ReplayWindowTest {
         await("the run to finish", () -> window.runs().stateProperty().get() == RunState.FINISHED);
         Path file = window.runs().savedFileProperty().get();
         await("the whole log saved", () -> lines(file) == run.log().size());
-        ReplayControl control = window.window().replay();
+        ReplayControl control = window.window().current().replay();
         ReplayViewModel replay = onFx(() -> {
             control.open(file);
             return control.currentProperty().get();
@@ -190,7 +213,7 @@ class ReplayWindowTest {
     // ---------------------------------------------------------------- what the views show
 
     private static RunScreen screen() {
-        return window.window().runScreen();
+        return window.window().current().runScreen();
     }
 
     /** On the FX thread: every view's content, the docks' other tabs shown a moment to read them. */
