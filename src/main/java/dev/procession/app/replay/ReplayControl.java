@@ -152,7 +152,12 @@ public final class ReplayControl {
         ReplayViewModel replay = new ReplayViewModel(screen, run);
         current.set(replay);
         replay.seek(0);
-        screen.showWithControls(new ReplayBar(replay));
+        // Whatever takes the centre instead (a scenario's introduction) ends the replay.
+        screen.showWithControls(new ReplayBar(replay), () -> {
+            if (current.get() == replay) {
+                close();
+            }
+        });
         return replay;
     }
 

@@ -123,12 +123,25 @@ public final class RunScreen {
         pump.show(RunState.EMPTY, List.of());
     }
 
-    /** Puts the views in the window's centre with a replay's {@code controls} above them. */
-    public void showWithControls(javafx.scene.Node controls) {
+    /**
+     * Puts the views in the window's centre with a replay's {@code controls} above them;
+     * {@code replaced} runs once when something else takes the centre.
+     */
+    public void showWithControls(javafx.scene.Node controls, Runnable replaced) {
         javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(workspace);
         pane.setTop(controls);
         pane.setId("replay-screen");
         host.setContent(pane);
+        host.contentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Node> obs,
+                                javafx.scene.Node old, javafx.scene.Node now) {
+                if (now != pane) {
+                    host.contentProperty().removeListener(this);
+                    replaced.run();
+                }
+            }
+        });
     }
 
     /** Feeds the scenario's stage; a named class so that a frame profile (bench/run --ui) can name it. */

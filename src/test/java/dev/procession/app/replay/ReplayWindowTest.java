@@ -156,6 +156,29 @@ class ReplayWindowTest {
         assertThat(onFx(() -> control.currentProperty().get())).isNull();
     }
 
+    @Test
+    void aFileThatIsNoRunIsSaidAndKept() throws Exception {
+        Path foreign = out.resolve("notes.jsonl");
+        Files.writeString(foreign, "{\"todo\": \"buy milk\"}\n");
+        ReplayControl control = window.window().current().replay();
+        assertThat(onFx(() -> control.open(foreign))).isFalse();
+        assertThat(onFx(() -> control.currentProperty().get())).isNull();
+        assertThat(onFx(() -> window.robot().lookup("#stage-notice").queryAs(Labeled.class).getText()))
+                .startsWith(Messages.text("replay.openFailed", "")).contains(foreign.toString())
+                .contains("not a saved Procession run");
+        assertThat(Files.readString(foreign)).isEqualTo("{\"todo\": \"buy milk\"}\n");
+        // A saved run, then another scenario chosen in the library: the replay ends with it.
+        window.start("tickets", Map.of("buyers", "1", "stock", "1"), 4.0);
+        await("the run to finish", () -> window.runs().stateProperty().get() == RunState.FINISHED);
+        onFx(() -> {
+            control.replayLast();
+            return null;
+        });
+        assertThat(onFx(() -> control.activeProperty().get())).isTrue();
+        window.choose("ktv");
+        assertThat(onFx(() -> control.activeProperty().get())).isFalse();
+    }
+
     /** Chooses a language in the View menu, and waits for the window rebuilt in it. */
     private static void speak(String itemId) {
         dev.procession.app.shell.MainWindow now = window.window().current();
