@@ -44,8 +44,8 @@ public enum RunExport {
             case TABLE -> CsvTables.processTable(source.state()).getBytes(StandardCharsets.UTF_8);
             case TIMES -> CsvTables.times(ProcessTimes.of(source.shown())).getBytes(StandardCharsets.UTF_8);
         };
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".procession-export", ".tmp");
+        // Beside the file, with the user's usual permissions (a temporary file's are owner-only).
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
