@@ -14,6 +14,8 @@
 # PRESS="Next Next" presses those keys (xdotool's names), two seconds apart, once the run has settled, before
 # the capture: SUFFIX=-step PRESS="Next Next Next Next Next" scripts/screenshots.sh tickets 5 --set buyers=3
 # --set lock=false --step lets the oldest held call go five times, to where every buyer has read the stock.
+# REPLAY=FILE AT=40% scripts/screenshots.sh replay-tickets 4 opens the saved run FILE in replay at
+# 40% of its events (or AT=N, event N) instead of starting a run, into replay-tickets-light.png.
 #
 # `all` takes every scenario of `procession list`, each at the moment that best shows its lesson.
 #
@@ -52,8 +54,10 @@ shoot() {
   local settings
   settings="$(mktemp -d)"
   # Inside the X server: start the window, give it time to start the run, capture, close it.
+  local start=(--scenario "$scenario" --run)
+  if [[ -n "${REPLAY:-}" ]]; then start=(--replay "$REPLAY" --at "${AT:-50%}"); fi
   PRESS="${PRESS:-}" PROCESSION_SETTINGS="$settings/settings.json" xvfb-run -a -s "-screen 0 ${screen}x24" bash -c '
-    "$1" --scenario "$2" --run --theme "$3" "${@:6}" & app=$!
+    "$1" --theme "$3" "${@:6}" & app=$!
     # Wait for the window to be on the screen (a loaded machine takes a while), then let the run go.
     for _ in $(seq 120); do
       xwininfo -root -tree 2>/dev/null | grep -q "\"Procession\"" && break
@@ -67,7 +71,7 @@ shoot() {
     import -window root "$5"
     kill -TERM "$app"
     wait "$app" || true
-  ' shoot "$root/procession" "$scenario" "$theme" "$settle" "$file" "${sets[@]}"
+  ' shoot "$root/procession" "$scenario" "$theme" "$settle" "$file" "${start[@]}" "${sets[@]}"
   rm -rf "$settings"
   echo "screenshots: wrote $file" >&2
 }

@@ -1,6 +1,7 @@
 package dev.procession.app;
 
 import dev.procession.app.run.AsyncControlFront;
+import dev.procession.archive.RunArchive;
 import dev.procession.app.run.RunViewModel;
 import dev.procession.app.shell.MainWindow;
 import dev.procession.app.shell.ShellModel;
@@ -15,7 +16,7 @@ public final class ProcessionApp extends Application {
     public void start(Stage stage) {
         ErrorReporter.install();
         WindowOptions options = WindowOptions.parse(getParameters().getRaw().toArray(String[]::new));
-        ShellModel shell = new ShellModel(new RunViewModel(new AsyncControlFront()));
+        ShellModel shell = new ShellModel(new RunViewModel(new AsyncControlFront(), RunArchive.forThisUser()));
         this.shell = shell;
         // A JVM that exits by any other road (a signal, System.exit) still leaves no process behind.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("procession-teardown").unstarted(() -> {

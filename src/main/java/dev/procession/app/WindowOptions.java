@@ -6,6 +6,7 @@ import dev.procession.cli.Settings;
 import dev.procession.scenario.Comparison;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * its parameters as {@code procession run} takes it, {@code --run} starts it, {@code --theme light|dark|projector}
  * {@code --profile laptop|projector} and {@code --language en|zh-Hans} override the remembered ones, and
  * {@code --present} opens the presentation view, {@code --compare} the scenario's side-by-side comparison,
- * and {@code --step} turns step mode on (a run started then starts in it).
+ * {@code --step} turns step mode on (a run started then starts in it), and {@code --replay FILE} opens a
+ * saved run in replay, at event {@code --at N} (or {@code --at P%} of its events; default its first).
  *
  * @param scenario the scenario to select, if any
  * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine
@@ -28,12 +30,14 @@ import java.util.Optional;
  * @param present  whether to open in the presentation view (the stage and the narration alone)
  * @param compare  whether to open the scenario's side-by-side comparison ({@code --run} then runs both)
  * @param step     whether step mode is on from the start
+ * @param replay   a saved run to open in replay, if any
+ * @param at       where in it: an event number, or a percentage of its events ending in '%'
  */
 public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run,
                             Optional<Theme> theme, Optional<Profile> profile, Optional<Language> language,
-                            boolean present, boolean compare, boolean step) {
+                            boolean present, boolean compare, boolean step, Optional<Path> replay, String at) {
     private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile",
-            "--language", "--present", "--compare", "--step");
+            "--language", "--present", "--compare", "--step", "--replay", "--at");
 
     /** True when the arguments are for the window: none at all, or only window options. */
     static boolean isForTheWindow(String[] args) {
@@ -51,6 +55,8 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         boolean present = false;
         boolean compare = false;
         boolean step = false;
+        Optional<Path> replay = Optional.empty();
+        String at = "0";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> scenario = Optional.of(Scenarios.byId(valueOf(args, ++i, "--scenario")));
@@ -62,6 +68,8 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
                 case "--present" -> present = true;
                 case "--compare" -> compare = true;
                 case "--step" -> step = true;
+                case "--replay" -> replay = Optional.of(Path.of(valueOf(args, ++i, "--replay")));
+                case "--at" -> at = valueOf(args, ++i, "--at");
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the window takes "
                         + String.join(", ", OPTIONS) + " (and 'procession run' runs without a window)");
             }
@@ -76,11 +84,17 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         if (!settings.isEmpty() && scenario.isEmpty()) {
             throw new IllegalArgumentException("--set needs --scenario ID");
         }
+        if (!at.matches("\\d{1,9}%?") || at.endsWith("%") && Integer.parseInt(at.replace("%", "")) > 100) {
+            throw new IllegalArgumentException("--at takes an event number or a percentage up to 100%, got '" + at + "'");
+        }
+        if (run && replay.isPresent()) {
+            throw new IllegalArgumentException("--run and --replay both want the screen: choose one");
+        }
         Map<String, String> values = scenario.map(s -> Settings.parse(s, settings)).orElse(Map.of());
         // Refused here, before a window opens, with the CLI's words; the sheet checks again as typed.
         scenario.ifPresent(s -> Scenarios.resolve(s, values));
         return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language, present,
-                compare, step);
+                compare, step, replay, at);
     }
 
     private static Language language(String id) {

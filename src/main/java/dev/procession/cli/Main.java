@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code procession}: the scenarios without a window, for terminals, tests and benchmarks. */
 @Command(name = "procession", mixinStandardHelpOptions = true, version = "Procession 0.1.0",
         description = "Processes and synchronization with real operating-system processes.",
-        subcommands = {ListCommand.class, RunCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, ReplayCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -104,7 +104,9 @@ class MessageKeysTest {
             // onRunning(..., "run.pauseFailed")
             new Dynamic("run/RunViewModel.java", "failureKey", Set::of),
             // waiting(lines, "stage.tree.waitingToPut", ...)
-            new Dynamic("stage/tree/PrimitiveSummary.java", "key", Set::of));
+            new Dynamic("stage/tree/PrimitiveSummary.java", "key", Set::of),
+            // button("replay-play", Icons.PLAY, "replay.play.tooltip", ...)
+            new Dynamic("replay/ReplayBar.java", "tooltipKey", Set::of));
 
     private static final Pattern KEY_SHAPE = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+");
     private static final String CALL = "Messages.text(";

@@ -8,6 +8,7 @@ import dev.procession.app.run.AsyncControlFront;
 import dev.procession.app.run.RunViewModel;
 import dev.procession.app.shell.MainWindow;
 import dev.procession.app.shell.ShellModel;
+import dev.procession.archive.RunArchive;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
@@ -87,7 +88,8 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
         onFx(() -> {
             // A window of its own, not the toolkit's primary stage, which other test classes reuse.
             stage = new Stage();
-            runs = new RunViewModel(new AsyncControlFront());
+            // Runs are saved as the window saves them, into a folder of the test's own.
+            runs = new RunViewModel(new AsyncControlFront(), new RunArchive(dataFolder()));
             shell = new ShellModel(runs);
             window = MainWindow.open(stage, shell, WindowOptions.parse());
             // The headless platform copies every window into its 1000x1000 screen unclipped: a
@@ -128,17 +130,21 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
         }
     }
 
+    /** The folder this window saves its runs in. */
+    public Path dataFolder() {
+        return settingsDir.resolve("runs");
+    }
+
     /** The settings file this window reads and writes. */
     public Path settingsFile() {
         return settingsDir.resolve("settings.json");
     }
 
     private void deleteSettings() {
-        try (var files = Files.list(settingsDir)) {
-            for (Path f : files.toList()) {
+        try (var files = Files.walk(settingsDir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);
             }
-            Files.deleteIfExists(settingsDir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

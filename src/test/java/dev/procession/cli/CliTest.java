@@ -183,10 +183,10 @@ class CliTest {
                 .toArray(String[]::new);
     }
 
-    private record Output(int code, String out, String err) {
+    record Output(int code, String out, String err) {
     }
 
-    private static Output execute(String... args) {
+    static Output execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -3,6 +3,7 @@ package dev.procession.app.compare;
 import dev.procession.app.run.AsyncControlFront;
 import dev.procession.app.run.RunState;
 import dev.procession.app.run.RunViewModel;
+import dev.procession.archive.RunArchive;
 import dev.procession.model.LessonOutcome;
 import dev.procession.scenario.Comparison;
 import dev.procession.scenario.Scenario;
@@ -23,8 +24,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * both; each side's outcome is read from its log once it has ended by itself.
  */
 public final class ComparisonModel {
-    private final RunViewModel left = new RunViewModel(new AsyncControlFront());
-    private final RunViewModel right = new RunViewModel(new AsyncControlFront());
+    private final RunViewModel left;
+    private final RunViewModel right;
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LessonOutcome> leftOutcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LessonOutcome> rightOutcome = new ReadOnlyObjectWrapper<>();
@@ -32,8 +33,13 @@ public final class ComparisonModel {
     private final BooleanBinding running;
     private final BooleanBinding canReset;
 
-    /** @param speed the window's speed: both sides follow it, at start and live */
-    public ComparisonModel(DoubleProperty speed) {
+    /**
+     * @param speed   the window's speed: both sides follow it, at start and live
+     * @param archive where both runs are saved as they happen, as any window run is; null for nowhere
+     */
+    public ComparisonModel(DoubleProperty speed, RunArchive archive) {
+        left = new RunViewModel(new AsyncControlFront(), archive);
+        right = new RunViewModel(new AsyncControlFront(), archive);
         left.speedProperty().bind(speed);
         right.speedProperty().bind(speed);
         live = either(RunState::isLive);

@@ -28,11 +28,14 @@ import javafx.scene.layout.VBox;
 public final class InspectorView extends ListView<String> implements RunPump.FrameListener {
     private final ObservableList<String> refs = FXCollections.observableArrayList();
     private final Consumer<String> forceRelease;
+    private final javafx.beans.value.ObservableBooleanValue replaying;
     /** The fold as of the last frame; each cell redraws its primitive in place when it changes. */
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.EMPTY);
 
-    public InspectorView(Consumer<String> forceRelease) {
+    /** @param replaying a saved run is shown: its locks cannot be freed, and the button says why */
+    public InspectorView(Consumer<String> forceRelease, javafx.beans.value.ObservableBooleanValue replaying) {
         this.forceRelease = forceRelease;
+        this.replaying = replaying;
         setId("inspector");
         getStyleClass().add("inspector");
         setItems(refs);
@@ -72,6 +75,13 @@ public final class InspectorView extends ListView<String> implements RunPump.Fra
             body.setWrapText(true);
             body.getStyleClass().add("inspector-body");
             release.setTooltip(new Tooltip(Messages.text("inspector.forceRelease.tooltip")));
+            release.disableProperty().bind(replaying);
+            // A disabled button shows no tooltip: the reason goes beside it.
+            Label why = new Label(Messages.text("process.replaying"));
+            why.visibleProperty().bind(javafx.beans.binding.Bindings.and(replaying, release.visibleProperty()));
+            why.managedProperty().bind(why.visibleProperty());
+            why.setWrapText(true);
+            box.getChildren().add(why);
             release.setOnAction(e -> {
                 if (releaseRef != null) {
                     forceRelease.accept(releaseRef);

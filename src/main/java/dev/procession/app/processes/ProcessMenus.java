@@ -27,6 +27,7 @@ public final class ProcessMenus {
     private final ProcessActions actions;
     private final LongFunction<ProcState> lookup;
     private final BooleanProperty confirmKill = new SimpleBooleanProperty(true);
+    private final BooleanProperty replaying = new SimpleBooleanProperty();
 
     public ProcessMenus(ProcessActions actions, LongFunction<ProcState> lookup) {
         this.actions = actions;
@@ -38,6 +39,11 @@ public final class ProcessMenus {
         return confirmKill;
     }
 
+    /** A saved run is on screen: its processes are long gone, so every action is off and says why. */
+    public BooleanProperty replayingProperty() {
+        return replaying;
+    }
+
     /** A fresh menu for {@code pid}, its items enabled as the process's state allows. */
     public ContextMenu menuFor(long pid) {
         ContextMenu menu = new ContextMenu();
@@ -47,6 +53,16 @@ public final class ProcessMenus {
 
     private java.util.List<MenuItem> items(long pid) {
         ProcState p = lookup.apply(pid);
+        if (replaying.get()) {
+            MenuItem why = new MenuItem(Messages.text("process.replaying"));
+            why.setId("process-replaying");
+            why.setDisable(true);
+            java.util.List<MenuItem> off = new java.util.ArrayList<>(java.util.List.of(why, new SeparatorMenuItem()));
+            for (Kind kind : Kind.values()) {
+                off.add(item(kind, pid, false));
+            }
+            return off;
+        }
         boolean alive = p != null && p.alive();
         boolean paused = p != null && p.status() == ProcStatus.PAUSED;
         return java.util.List.of(

@@ -97,6 +97,21 @@ public final class RunPump {
         log = null;
     }
 
+    /**
+     * Shows a state that comes from elsewhere than a log being followed (a replay of a saved run):
+     * stops following, and hands every view one frame from the state on screen to {@code after},
+     * with {@code events} the events between them (none for a reset to {@link RunState#EMPTY}).
+     */
+    public void show(RunState after, List<Event> events) {
+        timer.stop();
+        log = null;
+        RunState before = state.get();
+        state.set(after);
+        for (FrameListener l : listeners) {
+            l.onFrame(before, after, events);
+        }
+    }
+
     /** Folds what the log gained since the last call; public so a test can drive frames itself. */
     public void pull() {
         if (log == null) {

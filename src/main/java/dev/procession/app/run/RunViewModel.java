@@ -1,12 +1,17 @@
 package dev.procession.app.run;
 
 import dev.procession.app.Messages;
+import dev.procession.archive.Recording;
+import dev.procession.archive.RunArchive;
 import dev.procession.events.EventLog;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
 import dev.procession.supervisor.Run;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -40,10 +45,21 @@ public final class RunViewModel {
     private final BooleanProperty stepMode = new SimpleBooleanProperty();
     /** The run whose processes may be alive, as the control thread knows it; read by the shutdown hook. */
     private final AtomicReference<Run> live = new AtomicReference<>();
+    /** Where each run is being saved, until it is closed; null archive: runs are not saved. */
+    private final RunArchive archive;
+    private final Map<Run, Recording> recordings = new ConcurrentHashMap<>();
+    private final ReadOnlyObjectWrapper<Path> savedFile = new ReadOnlyObjectWrapper<>();
     private boolean shutDown;
 
+    /** A view model whose runs are not saved (tests, benchmarks). */
     public RunViewModel(ControlFront front) {
+        this(front, null);
+    }
+
+    /** @param archive where every run is saved as it happens, or null for nowhere */
+    public RunViewModel(ControlFront front, RunArchive archive) {
         this.front = front;
+        this.archive = archive;
         speed.addListener((obs, old, now) -> applySpeed(now.doubleValue()));
         stepMode.addListener((obs, old, now) -> onRunning(r -> r.setStepMode(now), "run.stepFailed"));
     }
@@ -87,6 +103,16 @@ public final class RunViewModel {
         onRunning(Run::step, "run.stepFailed");
     }
 
+    /** The file the current run is being saved to, or null (not saved, or no run). */
+    public ReadOnlyObjectProperty<Path> savedFileProperty() {
+        return savedFile.getReadOnlyProperty();
+    }
+
+    /** Where runs are saved, or null when they are not. */
+    public RunArchive archive() {
+        return archive;
+    }
+
     /** The one way commands reach the supervisor: per-process actions go through it too. */
     public ControlFront front() {
         return front;
@@ -113,7 +139,7 @@ public final class RunViewModel {
             Run started = stepping ? Run.startInStepMode(scenario.id(), parameters, atSpeed, new EventLog())
                     : Run.start(scenario.id(), parameters, atSpeed, new EventLog());
             live.set(started);
-            return started;
+            return new Started(started, record(started, scenario.id()));
         }, started -> started(started, atSpeed, stepping), error -> {
             state.set(RunState.FAILED);
             failure.set(Messages.text("run.cannotStart", message(error)));
@@ -163,12 +189,49 @@ public final class RunViewModel {
         Run r = live.getAndSet(null);
         if (r != null) {
             r.close();
+            closeRecording(r);
+        }
+    }
+
+    /** Writes the rest of {@code r}'s log to its file; a failed save never fails the run's end. */
+    private void closeRecording(Run r) {
+        Recording recording = recordings.remove(r);
+        if (recording != null) {
+            try {
+                recording.close();
+            } catch (IOException notSaved) {
+                // The file keeps what was written; replay reads it up to there.
+            }
         }
     }
 
     // ---------------------------------------------------------------- answers (FX thread)
 
-    private void started(Run started, double atSpeed, boolean stepping) {
+    /** A run just started, and the file it is saved to (or why it is not: the run goes on anyway). */
+    private record Started(Run run, Object saved) {
+    }
+
+    /** On the control thread: starts saving {@code r}; the file, or the error that prevents it. */
+    private Object record(Run r, String scenario) {
+        if (archive == null) {
+            return null;
+        }
+        try {
+            Recording recording = archive.record(r.log(), scenario);
+            recordings.put(r, recording);
+            return recording.file();
+        } catch (IOException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    private void started(Started s, double atSpeed, boolean stepping) {
+        Run started = s.run();
+        if (s.saved() instanceof Path file) {
+            savedFile.set(file);
+        } else if (s.saved() instanceof Throwable error) {
+            failure.set(Messages.text("run.notSaved", message(error)));
+        }
         run.set(started);
         state.set(RunState.RUNNING);
         if (speed.get() != atSpeed) {
@@ -235,6 +298,7 @@ public final class RunViewModel {
 
     private Void close(Run r) {
         r.close();
+        closeRecording(r);
         live.compareAndSet(r, null);
         return null;
     }
@@ -245,6 +309,7 @@ public final class RunViewModel {
 
     private void clear() {
         run.set(null);
+        savedFile.set(null);
         exitCode.set(null);
         failure.set(null);
         status.clear();

@@ -1,5 +1,6 @@
 package dev.procession.app.settings;
 
+import dev.procession.archive.UserFolders;
 import dev.procession.protocol.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,22 +30,8 @@ public final class SettingsFile {
 
     /** The file this user's settings are in on this system. */
     public static SettingsFile forThisUser() {
-        String override = System.getProperty("procession.settings", System.getenv("PROCESSION_SETTINGS"));
-        if (override != null && !override.isBlank()) {
-            return new SettingsFile(Path.of(override));
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
-        Path folder;
-        if (os.contains("win") && System.getenv("APPDATA") != null) {
-            folder = Path.of(System.getenv("APPDATA"), "Procession");
-        } else if (os.contains("mac")) {
-            folder = home.resolve("Library/Application Support/Procession");
-        } else {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            folder = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("procession");
-        }
-        return new SettingsFile(folder.resolve("settings.json"));
+        Path named = UserFolders.override("procession.settings", "PROCESSION_SETTINGS");
+        return new SettingsFile(named != null ? named : UserFolders.config().resolve("settings.json"));
     }
 
     public Path path() {

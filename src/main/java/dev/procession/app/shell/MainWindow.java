@@ -7,6 +7,9 @@ import dev.procession.app.settings.Settings;
 import dev.procession.app.settings.SettingsFile;
 import dev.procession.app.step.StepModeToggle;
 import dev.procession.app.workspace.RunWorkspace;
+import dev.procession.app.replay.ReplayControl;
+import dev.procession.app.replay.RunExport;
+import javafx.scene.control.MenuItem;
 import dev.procession.model.ProcState;
 import dev.procession.model.ProcStatus;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +72,7 @@ public final class MainWindow extends BorderPane {
     private final ScenarioLibrary library;
     private final VBox parameterPane = new VBox();
     private final RunScreen runScreen;
+    private final ReplayControl replay;
     private final VBox bars;
     private final VBox sidebar;
     private final SplitPane split;
@@ -99,6 +103,7 @@ public final class MainWindow extends BorderPane {
         this.projection = projection;
         runScreen = new RunScreen(shell.run(), shell.run().front(), stageHost, this::showIntroduction,
                 error -> stageHost.setNotice(error.getMessage()));
+        replay = new ReplayControl(runScreen, shell.run(), stageHost::setNotice, () -> stage);
         getStyleClass().add(Styles.MAIN_WINDOW);
         library = new ScenarioLibrary(Scenarios.all(), shell::choose);
         RunWorkspace workspace = runScreen.workspace();
@@ -113,7 +118,7 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
         setCenter(split);
-        statusBar = new StatusBarView(shell.run());
+        statusBar = new StatusBarView(shell.run(), replay.activeProperty());
         present(projection.presentingProperty().get());
         projection.presentingProperty().addListener(presentingShown);
         stageHost.setOnContextMenuRequested(e -> {
@@ -160,6 +165,9 @@ public final class MainWindow extends BorderPane {
         next.showSheet(sheet, shell.run().runProperty().get() == null || shell.comparingProperty().get());
         next.stageHost.setNotice(shell.run().failureProperty().get());
         frame.zoomPane.setContent(next);
+        // A replay goes on in the new language, at the same event.
+        java.util.Optional.ofNullable(replay.currentProperty().get())
+                .ifPresent(shown -> next.replay.show(shown.run()).seek(shown.seq()));
         dispose();
         if (stage != null) {
             stage.setTitle(Messages.text("app.title"));
@@ -178,6 +186,7 @@ public final class MainWindow extends BorderPane {
         workspace.sideShownProperty().unbindBidirectional(projection.sideShownProperty());
         workspace.bottomShownProperty().unbindBidirectional(projection.bottomShownProperty());
         workspace.presentingProperty().unbind();
+        replay.dispose();
         runScreen.dispose();
     }
 
@@ -221,6 +230,11 @@ public final class MainWindow extends BorderPane {
     /** The run on screen: its pump and the workspace of views. */
     public RunScreen runScreen() {
         return runScreen;
+    }
+
+    /** Saved runs: open, replay, export. */
+    public ReplayControl replay() {
+        return replay;
     }
 
     /** How the window is shown to the room: profile, zoom, presentation, blank screen. */
@@ -301,6 +315,7 @@ public final class MainWindow extends BorderPane {
         if (options.run()) {
             shell.runChosen();
         }
+        options.replay().filter(window.replay::open).ifPresent(file -> window.replay.seekTo(options.at()));
         return window;
     }
 
@@ -446,6 +461,7 @@ public final class MainWindow extends BorderPane {
             shell.shutdown();
             Platform.exit();
         }).menuItem());
+        file.getItems().addAll(0, savedRunItems());
         Menu runMenu = new Menu(Messages.text("menu.run"));
         runActions.forEach(a -> runMenu.getItems().add(a.menuItem()));
         runMenu.getItems().add(StepModeToggle.menuItem(shell.run().stepModeProperty(), KeyboardMap.STEP_MODE.key()));
@@ -457,6 +473,12 @@ public final class MainWindow extends BorderPane {
                 action("nextScenario", Icons.NEXT, key(KeyCode.PAGE_DOWN), ALWAYS, () -> library.step(1)).menuItem(),
                 action("previousScenario", Icons.PREVIOUS, key(KeyCode.PAGE_UP), ALWAYS, () -> library.step(-1))
                         .menuItem());
+        runMenu.getItems().addAll(new SeparatorMenuItem(),
+                action("replayPlay", Icons.PLAY, null, replay.activeProperty(), replay::togglePlay).menuItem(),
+                action("replayStepBack", Icons.STEP_BACK, key(KeyCode.LEFT, KeyCombination.SHORTCUT_DOWN),
+                        replay.activeProperty(), replay::stepBack).menuItem(),
+                action("replayStepForward", Icons.STEP_FORWARD, key(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN),
+                        replay.activeProperty(), replay::stepForward).menuItem());
         Menu view = new Menu(Messages.text("menu.view"));
         view.getItems().addAll(
                 action("zoomIn", Icons.ZOOM_IN, key(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), ALWAYS,
@@ -490,6 +512,28 @@ public final class MainWindow extends BorderPane {
         help.getItems().add(action("keyboardMap", Icons.KEYBOARD, key(KeyCode.F1), ALWAYS, this::showKeyboardMap)
                 .menuItem());
         return new MenuBar(file, runMenu, view, help);
+    }
+
+    /** File menu: open a saved run, the recent ones, replay the last run; export what is on screen. */
+    private List<MenuItem> savedRunItems() {
+        Menu export = new Menu(Messages.text("menu.export"), Icons.EXPORT.node());
+        export.setId("menu-export");
+        export.getItems().addAll(
+                action("exportLog", Icons.EXPORT, null, replay.canExportProperty(),
+                        () -> replay.chooseAndExport(RunExport.LOG)).menuItem(),
+                action("exportTimeline", Icons.EXPORT, null, replay.canExportProperty(),
+                        () -> replay.chooseAndExport(RunExport.TIMELINE)).menuItem(),
+                action("exportTable", Icons.EXPORT, null, replay.canExportProperty(),
+                        () -> replay.chooseAndExport(RunExport.TABLE)).menuItem(),
+                action("exportTimes", Icons.EXPORT, null, replay.canExportProperty(),
+                        () -> replay.chooseAndExport(RunExport.TIMES)).menuItem());
+        return List.of(
+                action("openRun", Icons.OPEN_RUN, key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), replay.canOpenProperty(),
+                        replay::chooseAndOpen).menuItem(),
+                replay.recentMenu(Messages.text("menu.recentRuns")),
+                action("replayThisRun", Icons.REPLAY_RUN, null, replay.canReplayLastProperty(), replay::replayLast)
+                        .menuItem(),
+                new SeparatorMenuItem(), export, new SeparatorMenuItem());
     }
 
     private void useTheme(Theme theme) {

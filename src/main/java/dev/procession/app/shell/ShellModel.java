@@ -31,7 +31,7 @@ public final class ShellModel {
 
     public ShellModel(RunViewModel run) {
         this.run = run;
-        comparison = new ComparisonModel(run.speedProperty());
+        comparison = new ComparisonModel(run.speedProperty(), run.archive());
         var state = run.stateProperty();
         var on = comparing.getReadOnlyProperty();
         running = Bindings.createBooleanBinding(() -> on.get() ? comparison.runningProperty().get()

@@ -16,12 +16,14 @@ import javafx.scene.layout.HBox;
 final class StatusBarView extends HBox {
     private static final double MIB = 1024.0 * 1024.0;
 
-    StatusBarView(RunViewModel run) {
+    /** @param replaying a saved run is on screen rather than the view model's run */
+    StatusBarView(RunViewModel run, javafx.beans.value.ObservableBooleanValue replaying) {
         getStyleClass().add(Styles.STATUS_BAR);
         RunStatus status = run.status();
         Label state = item("status-state", Bindings.createStringBinding(
-                () -> run.stateProperty().get().describe(run.exitCodeProperty().get()),
-                run.stateProperty(), run.exitCodeProperty()));
+                () -> replaying.get() ? Messages.text("status.replay")
+                        : run.stateProperty().get().describe(run.exitCodeProperty().get()),
+                run.stateProperty(), run.exitCodeProperty(), replaying));
         run.failureProperty().addListener((obs, old, now) -> state.pseudoClassStateChanged(Styles.FAILED, now != null));
         Label processes = item("status-processes", measured(status, "status.processes",
                 () -> status.liveProcessesProperty().get(), status.liveProcessesProperty()));

@@ -48,7 +48,19 @@ public enum Icons {
     PIPE(Material2MZ.SWAP_HORIZ),
     MANAGER(Material2AL.DNS),
     POOL(Material2AL.GROUP_WORK),
-    SCENARIO(Material2AL.INFO);
+    SCENARIO(Material2AL.INFO),
+
+    // Saved runs and their replay
+    OPEN_RUN(Material2AL.FOLDER_OPEN),
+    RECENT_RUNS(Material2AL.HISTORY),
+    REPLAY_RUN(Material2MZ.SLOW_MOTION_VIDEO),
+    EXPORT(Material2MZ.SAVE_ALT),
+    STEP_BACK(Material2AL.CHEVRON_LEFT),
+    STEP_FORWARD(Material2AL.CHEVRON_RIGHT),
+    JUMP_BACK(Material2AL.FAST_REWIND),
+    JUMP_FORWARD(Material2AL.FAST_FORWARD),
+    PLAY(Material2MZ.PLAY_ARROW),
+    PAUSE(Material2MZ.PAUSE);
 
     private final Ikon glyph;
 

@@ -39,6 +39,8 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
     private static final double PIXELS_PER_SECOND = 80;
     /** A generous width of one letter at the lanes' 15 px font: a word is drawn only where it fits. */
     private static final double WORD_PIXELS_PER_CHAR = 9;
+    /** The widest picture an export makes: a long run is drawn at a smaller scale. */
+    private static final double PICTURE_MAX_WIDTH = 8000;
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
@@ -119,12 +121,19 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
             return;
         }
         nowMicros = after.micros();
-        for (ProcState p : after.processes().values()) {
-            Lane lane = lanes.computeIfAbsent(p.pid(), pid -> new Lane(pid, p.name(), p.index()));
-            lane.name = p.name();
-            if (before.process(p.pid()) != p) {
-                lane.change(after.micros(), p.status());
+        boolean whole = !events.isEmpty() && events.getFirst().seq() == before.seq() + 1
+                && events.getLast().seq() == after.seq();
+        if (whole && events.size() > 1) {
+            // Each change at its own event's time, as frames of one event each would draw it: a frame
+            // of many (a burst, a replay's jump) draws the same lanes, whatever the frame rate was.
+            RunState s = before;
+            for (Event e : events) {
+                RunState next = s.apply(e);
+                changes(s, next);
+                s = next;
             }
+        } else {
+            changes(before, after);
         }
         for (Event e : events) {
             Lane lane = lanes.get(e.pid());
@@ -143,17 +152,62 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
         draw();
     }
 
+    private void changes(RunState before, RunState after) {
+        if (before.processes() == after.processes()) {
+            return;
+        }
+        for (ProcState p : after.processes().values()) {
+            Lane lane = lanes.computeIfAbsent(p.pid(), pid -> new Lane(pid, p.name(), p.index()));
+            lane.name = p.name();
+            if (before.process(p.pid()) != p) {
+                lane.change(after.micros(), p.status());
+            }
+        }
+    }
+
+    /**
+     * Every lane as text, one line per lane: its process, each status change with its time, and its
+     * markers; for tests that compare what two timelines show.
+     */
+    public List<String> lanesText() {
+        List<String> out = new ArrayList<>();
+        for (Lane lane : lanes.values()) {
+            StringBuilder b = new StringBuilder(lane.pid + " " + lane.name + ":");
+            lane.changes.forEach(c -> b.append(' ').append(c.micros()).append('=').append(c.status()));
+            lane.markers.forEach(m -> b.append(' ').append(m.micros()).append('^').append(m.label()));
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    /**
+     * The whole timeline from the run's start to now as a picture, for an export: every lane, at
+     * the view's scale unless that would make it wider than {@value #PICTURE_MAX_WIDTH} px.
+     */
+    public javafx.scene.image.WritableImage picture() {
+        double seconds = Math.max(1, nowMicros / 1e6);
+        double scale = Math.min(PIXELS_PER_SECOND, (PICTURE_MAX_WIDTH - NAME_WIDTH - 20) / seconds);
+        double w = Math.ceil(NAME_WIDTH + seconds * scale + 20);
+        double h = Math.ceil(8 + Math.max(1, lanes.size()) * LANE_HEIGHT);
+        Canvas picture = new Canvas(w, h);
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(background() instanceof Color c && c.getOpacity() > 0 ? c : Color.WHITE);
+        paint(picture.getGraphicsContext2D(), w, h, 0, scale);
+        return picture.snapshot(params, null);
+    }
+
     private void draw() {
         stale = !shown.get();
         if (stale) {
             return;
         }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), scroll.getValue(),
+                PIXELS_PER_SECOND);
+    }
+
+    private void paint(GraphicsContext g, double w, double h, double fromSeconds, double scale) {
         g.setFill(background());
         g.fillRect(0, 0, w, h);
-        double fromSeconds = scroll.getValue();
         g.setFont(Font.font(15));
         int row = 0;
         for (Lane lane : lanes.values()) {
@@ -161,12 +215,12 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
             if (y > h) {
                 break;
             }
-            drawLane(g, lane, y, fromSeconds, w);
+            drawLane(g, lane, y, fromSeconds, w, scale);
             row++;
         }
     }
 
-    private void drawLane(GraphicsContext g, Lane lane, double y, double fromSeconds, double w) {
+    private void drawLane(GraphicsContext g, Lane lane, double y, double fromSeconds, double w, double scale) {
         if (selected != null && selected == lane.pid) {
             g.setFill(fill(selectedProbe, Color.LIGHTGRAY));
             g.fillRect(0, y, w, LANE_HEIGHT);
@@ -178,8 +232,8 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
         for (int i = 0; i < lane.changes.size(); i++) {
             Lane.Change c = lane.changes.get(i);
             long end = i + 1 < lane.changes.size() ? lane.changes.get(i + 1).micros() : nowMicros;
-            double x0 = x(c.micros(), fromSeconds);
-            double x1 = Math.max(x0 + 2, x(end, fromSeconds));
+            double x0 = x(c.micros(), fromSeconds, scale);
+            double x1 = Math.max(x0 + 2, x(end, fromSeconds, scale));
             if (x1 < NAME_WIDTH || x0 > w) {
                 continue;
             }
@@ -197,15 +251,15 @@ public final class TimelineView extends BorderPane implements RunPump.FrameListe
         }
         g.setFill(textColor());
         for (Lane.Marker m : lane.markers) {
-            double x = x(m.micros(), fromSeconds);
+            double x = x(m.micros(), fromSeconds, scale);
             if (x >= NAME_WIDTH && x <= w) {
                 g.fillRect(x - 1, y, 2, LANE_HEIGHT);
             }
         }
     }
 
-    private double x(long micros, double fromSeconds) {
-        return NAME_WIDTH + (micros / 1e6 - fromSeconds) * PIXELS_PER_SECOND;
+    private static double x(long micros, double fromSeconds, double scale) {
+        return NAME_WIDTH + (micros / 1e6 - fromSeconds) * scale;
     }
 
     private Paint background() {

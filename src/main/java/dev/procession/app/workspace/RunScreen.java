@@ -35,12 +35,18 @@ public final class RunScreen {
     private final RunViewModel runs;
     private final javafx.beans.value.ChangeListener<Run> runListener;
     private final javafx.beans.value.ChangeListener<dev.procession.app.run.RunState> stateListener;
+    private final StageHost host;
+    /** A saved run is on screen, not a live one. */
+    private final javafx.beans.property.BooleanProperty replaying = new javafx.beans.property.SimpleBooleanProperty();
 
     /** @param showIntro puts the scenario's introduction back (after a reset) */
     public RunScreen(RunViewModel runs, ControlFront front, StageHost host, Runnable showIntro,
                      Consumer<Throwable> onError) {
-        ProcessActions actions = new ProcessActions(front, runs.runProperty()::get, onError);
+        // In a replay no action reaches a run, even the last live one still in the view model.
+        ProcessActions actions = new ProcessActions(front,
+                () -> replaying.get() ? null : runs.runProperty().get(), onError);
         menus = new ProcessMenus(actions, pid -> pump.state().process(pid));
+        menus.replayingProperty().bind(replaying);
         workspace = new RunWorkspace(pump, menus, actions);
         heldClicks = new HeldClicks(pid -> pump.state().process(pid), pid -> actions.perform(ProcessActions.Kind.LET_GO,
                 pid));
@@ -58,6 +64,7 @@ public final class RunScreen {
         });
         pump.addListener(new StatusFeed(runs));
         this.runs = runs;
+        this.host = host;
         runListener = (obs, old, run) -> {
             if (run != null) {
                 follow(run, host);
@@ -92,20 +99,56 @@ public final class RunScreen {
 
     /** The stage first, so that it sees the run's first frame like every other view. */
     private void follow(Run run, StageHost host) {
+        List<Event> first = run.log().since(0);
+        newStage(first.isEmpty() ? null : RunState.EMPTY.apply(first.getFirst()).header().scenario());
+        replaying.set(false);
+        pump.follow(run.log());
+        host.setContent(workspace);
+    }
+
+    private void newStage(String scenario) {
         if (stage != null) {
             pump.removeListener(stageFeed);
             stage.dispose();
         }
-        List<Event> first = run.log().since(0);
-        String scenario = first.isEmpty() ? null : RunState.EMPTY.apply(first.getFirst()).header().scenario();
         ScenarioStage next = StageFactory.forScenario(scenario, selected::set, menus::menuFor);
         stage = next;
         heldClicks.onStage(next.node());
         stageFeed = new StageFeed(next);
         pump.addListener(stageFeed);
         workspace.setStage(next.node());
-        pump.follow(run.log());
-        host.setContent(workspace);
+    }
+
+    /**
+     * Empties every view for a replay of a saved run of {@code scenario} (a new stage, the views
+     * that accumulate cleared), which then feeds them with {@link RunPump#show}; no live run is
+     * followed and the process menus say why they act on nothing.
+     */
+    public void clearForReplay(String scenario) {
+        newStage(scenario);
+        replaying.set(true);
+        pump.show(RunState.EMPTY, List.of());
+    }
+
+    /**
+     * Puts the views in the window's centre with a replay's {@code controls} above them;
+     * {@code replaced} runs once when something else takes the centre.
+     */
+    public void showWithControls(javafx.scene.Node controls, Runnable replaced) {
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(workspace);
+        pane.setTop(controls);
+        pane.setId("replay-screen");
+        host.setContent(pane);
+        host.contentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Node> obs,
+                                javafx.scene.Node old, javafx.scene.Node now) {
+                if (now != pane) {
+                    host.contentProperty().removeListener(this);
+                    replaced.run();
+                }
+            }
+        });
     }
 
     /** Feeds the scenario's stage; a named class so that a frame profile (bench/run --ui) can name it. */

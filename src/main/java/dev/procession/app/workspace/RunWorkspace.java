@@ -49,7 +49,7 @@ public final class RunWorkspace extends SplitPane {
         setId("run-workspace");
         getStyleClass().add("run-workspace");
         processes = new ProcessTable(menus);
-        inspector = new InspectorView(actions::forceRelease);
+        inspector = new InspectorView(actions::forceRelease, menus.replayingProperty());
         stageSlot.getStyleClass().add("stage-slot");
         side = tabs(tab("code", code), tab("inspector", inspector), tab("narration", new NarrationView(narration)));
         bottom = tabs(tab("processes", processes), tab("timeline", timeline), tab("console", console));
