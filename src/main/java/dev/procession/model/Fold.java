@@ -60,7 +60,7 @@ final class Fold {
             p = ProcState.appeared(procs.size(), e.pid(), e.ppid(), e.proc(), e.micros());
         }
         ProcState before = p;
-        p = lined(p, e);
+        p = lined(p, e, s.header());
         p = switch (e.kind()) {
             case SPAWN -> {
                 boolean main = "supervisor".equals(e.get("parent"));
@@ -94,13 +94,16 @@ final class Fold {
         return caller(procs, e);
     }
 
-    /** The listing line the event says its process is at, or Python's exit handling. */
-    private static ProcState lined(ProcState p, Event e) {
+    /**
+     * The listing line the event says its process is at, or Python's exit handling; a line of
+     * another file (a Python program's own module) is not in the listing: no line (0).
+     */
+    private static ProcState lined(ProcState p, Event e, RunHeader header) {
         if (Details.flag(e.data(), "atexit")) {
             return p.atLine(p.line(), true);
         }
         if (e.get("line") instanceof Number n) {
-            return p.atLine(n.intValue(), false);
+            return p.atLine(header.isListing(e.get("file")) ? n.intValue() : 0, false);
         }
         return p;
     }

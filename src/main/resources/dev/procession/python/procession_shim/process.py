@@ -1,0 +1,160 @@
+"""multiprocessing's processes, reported to the hub: registered before start, started by Python's
+own start method, said hello from the child, reaped and joined on the run's clock."""
+import os
+import sys
+import threading
+import time
+import traceback
+
+from multiprocessing import process as mp_process
+
+from . import caller, client, wire
+
+_real_sleep = time.sleep
+_orig = {}
+
+
+def install():
+    base = mp_process.BaseProcess
+    for name in ("start", "join", "terminate", "kill", "_bootstrap"):
+        if hasattr(base, name):
+            _orig[name] = getattr(base, name)
+    base.start = start
+    base.join = join
+    base.terminate = terminate
+    if "kill" in _orig:
+        base.kill = kill
+    base._bootstrap = _bootstrap
+
+
+def _target(p):
+    display = getattr(p, "_procession_target", None)
+    if display:
+        return display, "target"
+    if type(p).run is not mp_process.BaseProcess.run:
+        return type(p).__name__, "class"
+    fn = getattr(p, "_target", None)
+    return (getattr(fn, "__name__", None) or repr(fn)) if fn is not None else "run", "target"
+
+
+def start(self):
+    if not client.known():
+        return _orig["start"](self)
+    hub = client.hub()
+    target, kind = _target(self)
+    reply = hub.call("proc.new", {"target": target, "kind": kind, "name": self.name, "daemon": bool(self.daemon),
+                                  "args": wire.handles_in((self._args, self._kwargs))})
+    proc = reply["proc"]
+    self._procession_proc = proc
+    # A spawned child learns its id from its environment at once (before its main module is
+    # imported again); a forked one from this attribute in _bootstrap.
+    os.environ[client.ENV_PROC] = str(proc)
+    try:
+        _orig["start"](self)
+    except BaseException as e:
+        hub.call("proc.exit", {"proc": proc, "code": 1, "how": "could not start: %s: %s" % (type(e).__name__, e)})
+        raise
+    finally:
+        os.environ.pop(client.ENV_PROC, None)
+    hub.call("proc.spawned", {"proc": proc, "pid": self.pid})
+    threading.Thread(target=_reap, args=(hub, proc, self._popen), name="procession-reaper-%s" % proc,
+                     daemon=True).start()
+
+
+def _reap(hub, proc, popen):
+    """Waits for the child's end without reaping it (Python's own join or poll still does) and reports it."""
+    code = None
+    try:
+        info = os.waitid(os.P_PID, popen.pid, os.WEXITED | os.WNOWAIT)
+        code = info.si_status if info.si_code == os.CLD_EXITED else -info.si_status
+    except ChildProcessError:
+        # Reaped by Python meanwhile, or not this process's child (forkserver): its popen knows.
+        while code is None:
+            code = popen.returncode if popen.returncode is not None else popen.wait(0.05)
+    except (OSError, AttributeError):
+        code = popen.wait()
+    try:
+        hub.call("proc.exit", {"proc": proc, "code": code, "how": "reaped by parent"}, where=False)
+    except (OSError, RuntimeError):
+        pass
+
+
+def join(self, timeout=None):
+    proc = getattr(self, "_procession_proc", None)
+    if proc is None or not client.known() or self._popen is None or self._parent_pid != os.getpid():
+        return _orig["join"](self, timeout)
+    fields = {"proc": proc}
+    if timeout is not None:
+        fields["timeout"] = float(timeout)
+    ended = client.hub().call("proc.join", fields)
+    return _orig["join"](self, None if ended else 0)
+
+
+def _signal(self, name):
+    proc = getattr(self, "_procession_proc", None)
+    if proc is not None and client.known() and self._popen is not None and self._popen.returncode is None:
+        client.hub().call("proc.signal", {"proc": proc, "signal": name})
+
+
+def terminate(self):
+    _signal(self, "SIGTERM")
+    return _orig["terminate"](self)
+
+
+def kill(self):
+    _signal(self, "SIGKILL")
+    return _orig["kill"](self)
+
+
+def _bootstrap(self, *args, **kwargs):
+    proc = getattr(self, "_procession_proc", None)
+    # Its own children get their ids from start(); a program it starts with subprocess gets none.
+    os.environ.pop(client.ENV_PROC, None)
+    if proc is not None and os.environ.get(client.ENV_SOCKET):
+        if client.current_id() != proc:
+            client.adopt(proc)
+        self.run = _reporting(self.run)
+    return _orig["_bootstrap"](self, *args, **kwargs)
+
+
+def _reporting(run):
+    def run_and_report():
+        try:
+            run()
+        except SystemExit:
+            raise
+        except BaseException as e:
+            report_error(e)
+            raise
+    return run_and_report
+
+
+def report_error(e):
+    """An uncaught exception ends the process's code: the log says which and where (event error)."""
+    fields = {"kind": "error", "exception": traceback.format_exception_only(type(e), e)[-1].strip(),
+              "traceback": "".join(traceback.format_exception(type(e), e, e.__traceback__))}
+    fields.update(_user_frame(e.__traceback__))
+    if isinstance(e, SyntaxError) and e.filename and e.lineno:
+        fields.update({"file": os.path.abspath(e.filename), "line": e.lineno})
+    try:
+        client.hub().call("log", fields, where=False)
+    except Exception:
+        pass
+
+
+def _user_frame(tb):
+    found = {}
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if not (name.startswith(caller._SHIM) or name.startswith(caller._MP) or name.startswith("<")):
+            found = {"file": name, "line": tb.tb_lineno}
+        tb = tb.tb_next
+    return found
+
+
+def excepthook(original):
+    def hook(kind, value, tb):
+        if client.known() and not issubclass(kind, (SystemExit, KeyboardInterrupt)):
+            report_error(value)
+        original(kind, value, tb)
+    return hook
