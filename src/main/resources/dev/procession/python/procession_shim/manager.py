@@ -17,6 +17,7 @@ class Manager(object):
         self._ctx = ctx
         self._obj = None
         self._process = None
+        self._finalizer = None
 
     def start(self):
         if self._obj is not None:
@@ -28,7 +29,7 @@ class Manager(object):
         self._process = p
         client.hub().call("ready", {"obj": self._obj, "server": p._procession_proc})
         # As Python's manager: shut down by the exit handling if the program did not.
-        util.Finalize(self, Manager._finalize, args=(self._obj, p), exitpriority=0)
+        self._finalizer = util.Finalize(self, Manager._finalize, args=(self._obj, p), exitpriority=0)
         return self
 
     @staticmethod
@@ -43,9 +44,9 @@ class Manager(object):
             process.join()
 
     def shutdown(self):
-        if self._obj is not None and self._process is not None:
-            Manager._finalize(self._obj, self._process)
-            self._process = None
+        if self._finalizer is not None:
+            # Runs once: the exit handling then has nothing left to shut down.
+            self._finalizer()
 
     def join(self, timeout=None):
         if self._process is not None:

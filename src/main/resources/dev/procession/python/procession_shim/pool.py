@@ -35,7 +35,7 @@ class Pool(object):
             w._procession_target = "$pool-worker"
             w.start()
             self._pool.append(w)
-        util.Finalize(self, Pool._finalize, args=(self._obj, self._pool), exitpriority=15)
+        self._finalizer = util.Finalize(self, Pool._finalize, args=(self._obj, self._pool), exitpriority=15)
 
     # ------------------------------------------------------------ submitting
 
@@ -95,7 +95,7 @@ class Pool(object):
     def terminate(self):
         if self._state != "TERMINATE":
             self._state = "TERMINATE"
-            Pool._finalize(self._obj, self._pool)
+            self._finalizer()
 
     @staticmethod
     def _finalize(obj, workers):

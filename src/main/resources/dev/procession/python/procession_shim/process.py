@@ -6,6 +6,9 @@ import threading
 import time
 import traceback
 
+import signal as _signals
+
+from multiprocessing import popen_fork
 from multiprocessing import process as mp_process
 
 from . import caller, client, wire
@@ -16,15 +19,15 @@ _orig = {}
 
 def install():
     base = mp_process.BaseProcess
-    for name in ("start", "join", "terminate", "kill", "_bootstrap"):
-        if hasattr(base, name):
-            _orig[name] = getattr(base, name)
+    for name in ("start", "join", "_bootstrap"):
+        _orig[name] = getattr(base, name)
     base.start = start
     base.join = join
-    base.terminate = terminate
-    if "kill" in _orig:
-        base.kill = kill
     base._bootstrap = _bootstrap
+    # terminate() and kill(), and Python's exit handling (which terminates daemonic children
+    # through their popen), all signal through here; spawn's and forkserver's popens inherit it.
+    _orig["_send_signal"] = popen_fork.Popen._send_signal
+    popen_fork.Popen._send_signal = _send_signal
 
 
 def _target(p):
@@ -56,6 +59,7 @@ def start(self):
         raise
     finally:
         os.environ.pop(client.ENV_PROC, None)
+    self._popen._procession_proc = proc
     hub.call("proc.spawned", {"proc": proc, "pid": self.pid})
     threading.Thread(target=_reap, args=(hub, proc, self._popen), name="procession-reaper-%s" % proc,
                      daemon=True).start()
@@ -90,20 +94,11 @@ def join(self, timeout=None):
     return _orig["join"](self, None if ended else 0)
 
 
-def _signal(self, name):
+def _send_signal(self, sig):
     proc = getattr(self, "_procession_proc", None)
-    if proc is not None and client.known() and self._popen is not None and self._popen.returncode is None:
-        client.hub().call("proc.signal", {"proc": proc, "signal": name})
-
-
-def terminate(self):
-    _signal(self, "SIGTERM")
-    return _orig["terminate"](self)
-
-
-def kill(self):
-    _signal(self, "SIGKILL")
-    return _orig["kill"](self)
+    if proc is not None and client.known() and self.returncode is None:
+        client.hub().call("proc.signal", {"proc": proc, "signal": _signals.Signals(sig).name})
+    return _orig["_send_signal"](self, sig)
 
 
 def _bootstrap(self, *args, **kwargs):
