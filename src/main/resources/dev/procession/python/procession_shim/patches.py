@@ -40,9 +40,28 @@ def install_context():
     # multiprocessing was imported: bound again here, before the program imports anything.
     for name in _factories():
         setattr(multiprocessing, name, getattr(context._default_context, name))
+    for name in _NATIVE:
+        setattr(base, name, _noted(getattr(base, name)))
+        setattr(multiprocessing, name, getattr(context._default_context, name))
     import multiprocessing.pool as mp_pool
     mp_pool.Pool = lambda processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None: \
         pool.Pool(processes, initializer, initargs, maxtasksperchild, context or multiprocessing.get_context())
+
+
+# Shared memory runs natively (docs/python.md): each one made says so in the log.
+_NATIVE = ("Value", "Array", "RawValue", "RawArray")
+
+
+def _noted(original):
+    def factory(self, typecode_or_type, *args, **kwargs):
+        made = original(self, typecode_or_type, *args, **kwargs)
+        if client.known():
+            client.hub().call("log", {"kind": "note", "text": "multiprocessing.%s(%r) runs natively in shared memory:"
+                                      " its reads and writes are not recorded" % (original.__name__, typecode_or_type)})
+        return made
+    factory.__name__ = original.__name__
+    factory.__doc__ = original.__doc__
+    return factory
 
 
 def _served(original, make):

@@ -28,6 +28,16 @@ def install():
     # through their popen), all signal through here; spawn's and forkserver's popens inherit it.
     _orig["_send_signal"] = popen_fork.Popen._send_signal
     popen_fork.Popen._send_signal = _send_signal
+    # Whoever reaps a child (join, is_alive, the exit handling's active_children) reports its exit
+    # before going on, so a parent never ends with a child's exit still unsaid.
+    popen_classes = [popen_fork.Popen]
+    try:
+        from multiprocessing import popen_forkserver
+        popen_classes.append(popen_forkserver.Popen)
+    except ImportError:
+        pass
+    for cls in popen_classes:
+        cls.poll = _reporting_poll(cls.poll)
 
 
 def _target(p):
@@ -77,10 +87,38 @@ def _reap(hub, proc, popen):
             code = popen.returncode if popen.returncode is not None else popen.wait(0.05)
     except (OSError, AttributeError):
         code = popen.wait()
+    _report_exit(hub, proc, popen, code)
+
+
+_report_lock = threading.Lock()
+
+
+def _report_exit(hub, proc, popen, code):
+    """Reports the child's exit once; a second reporter waits until the first one's is recorded."""
+    with _report_lock:
+        state = popen.__dict__.get("_procession_report")
+        first = state is None
+        if first:
+            state = popen._procession_report = threading.Event()
+    if not first:
+        state.wait(5)
+        return
     try:
         hub.call("proc.exit", {"proc": proc, "code": code, "how": "reaped by parent"}, where=False)
     except (OSError, RuntimeError):
         pass
+    finally:
+        state.set()
+
+
+def _reporting_poll(poll):
+    def reporting_poll(self, *args, **kwargs):
+        code = poll(self, *args, **kwargs)
+        proc = getattr(self, "_procession_proc", None)
+        if code is not None and proc is not None and client.known():
+            _report_exit(client.hub(), proc, self, code)
+        return code
+    return reporting_poll
 
 
 def join(self, timeout=None):
