@@ -78,6 +78,27 @@ class RunPythonControlTest {
         assertThat(OsProcesses.aliveAmong(pids)).as("processes of the run after close").isEmpty();
     }
 
+    @Test
+    void aPythonClientThatSendsGarbageIsRefusedAndTheRunGoesOn() throws Exception {
+        assumeTrue(PythonOutputTestAccess.pythonAvailable(), "no python3 on the PATH");
+        Path script = work.resolve("garbage.py");
+        Files.writeString(script, """
+                import os, socket
+                from multiprocessing import Lock
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.connect(os.environ['PROCESSION_SOCKET'])
+                s.sendall(b'\\x00\\x00\\x00\\x05hello')
+                print('answer', s.recv(1024))
+                with Lock():
+                    print('the hub still serves')
+                """);
+        RealRun.Result r = RealRun.runPython(new PythonProgram(script, List.of(), work), 1, LIMIT);
+        assertThat(r.exitCode()).as("errors: %s", r.errors()).isZero();
+        assertThat(r.of("refused")).singleElement().satisfies(e ->
+                assertThat(String.valueOf(e.get("reason"))).contains("malformed frame"));
+        assertThat(r.prints()).containsExactly("answer b''", "the hub still serves");
+    }
+
     private static List<ProcessNode> blockedWorkers(Run run) {
         return run.processes().stream().filter(n -> n.name().startsWith("w") && "blocked".equals(n.state())).toList();
     }
