@@ -79,6 +79,34 @@ class RunPythonControlTest {
     }
 
     @Test
+    void aPythonChildMadeADaemonIsTerminatedByItsParentsExitHandling() throws Exception {
+        assumeTrue(PythonOutputTestAccess.pythonAvailable(), "no python3 on the PATH");
+        Path script = work.resolve("daemonize.py");
+        Files.writeString(script, """
+                import time
+                from multiprocessing import Event, Process
+
+                def forever(e):
+                    e.wait()
+
+                if __name__ == '__main__':
+                    p = Process(target=forever, args=(Event(),), name='forever')
+                    p.start()
+                    time.sleep(1)
+                    print('main code ends')
+                """);
+        EventLog log = new EventLog();
+        try (Run run = Run.startPython(new PythonProgram(script, List.of(), work), 1, log)) {
+            RealRun.await(LIMIT, () -> blockedWorkers(run, "forever").size() == 1, "the child waiting");
+            run.setDaemon(pidOf(run, "forever"), true);
+            assertThat(run.finished().get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+            List<Event> events = log.snapshot();
+            assertThat(events).filteredOn(e -> e.kind() == EventKind.EXIT && "forever".equals(e.proc()))
+                    .singleElement().satisfies(e -> assertThat(e.get("exitcode")).isEqualTo(-15L));
+        }
+    }
+
+    @Test
     void aPythonClientThatSendsGarbageIsRefusedAndTheRunGoesOn() throws Exception {
         assumeTrue(PythonOutputTestAccess.pythonAvailable(), "no python3 on the PATH");
         Path script = work.resolve("garbage.py");
@@ -100,7 +128,12 @@ class RunPythonControlTest {
     }
 
     private static List<ProcessNode> blockedWorkers(Run run) {
-        return run.processes().stream().filter(n -> n.name().startsWith("w") && "blocked".equals(n.state())).toList();
+        return blockedWorkers(run, "w");
+    }
+
+    private static List<ProcessNode> blockedWorkers(Run run, String prefix) {
+        return run.processes().stream().filter(n -> n.name().startsWith(prefix) && "blocked".equals(n.state()))
+                .toList();
     }
 
     private static long pidOf(Run run, String name) {

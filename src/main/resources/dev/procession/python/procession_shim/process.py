@@ -125,10 +125,15 @@ def join(self, timeout=None):
     proc = getattr(self, "_procession_proc", None)
     if proc is None or not client.known() or self._popen is None or self._parent_pid != os.getpid():
         return _orig["join"](self, timeout)
+    hub = client.hub()
+    if caller.where().get("atexit") and not self.daemon and hub.call("proc.daemon", {"proc": proc}, where=False):
+        # Made a daemon from the window while it ran: Python's exit handling terminates daemonic
+        # children before it joins the others, and would have terminated this one.
+        self._popen.terminate()
     fields = {"proc": proc}
     if timeout is not None:
         fields["timeout"] = float(timeout)
-    ended = client.hub().call("proc.join", fields)
+    ended = hub.call("proc.join", fields)
     return _orig["join"](self, None if ended else 0)
 
 
