@@ -71,6 +71,17 @@ class _Waiter(object):
         self.frame = None
 
 
+class Ahead(object):
+    """Items of one queue handed ahead (docs/protocol.md, fast paths): the hub counts them as in
+    the queue until this process says it took each one."""
+
+    def __init__(self):
+        import collections
+        self.lock = threading.Lock()
+        self.items = collections.deque()
+        self.revoked = False
+
+
 class Client(object):
     def __init__(self, proc_id):
         self.proc_id = proc_id
@@ -81,6 +92,8 @@ class Client(object):
         self._pending = {}
         self._next = 1
         self._closed = False
+        # Items of unbounded queues the hub handed this process ahead of its gets, by queue id.
+        self._ahead = {}
         t = threading.Thread(target=self._read_loop, name="procession-hub-reader", daemon=True)
         t.start()
 
@@ -169,10 +182,25 @@ class Client(object):
             w.frame = {"ok": False, "error": "BrokenPipeError", "message": "the connection to Procession's hub closed"}
             w.lock.release()
 
+    def ahead(self, obj):
+        with self._send_lock:
+            a = self._ahead.get(obj)
+            if a is None:
+                a = self._ahead[obj] = Ahead()
+        return a
+
     def _push(self, f):
         kind = f.get("push")
         if kind == "speed":
             self.speed = float(f["speed"])
+            return
+        if kind == "revoke":
+            # Another process gets from that queue now: what was not taken goes back, in order.
+            a = self.ahead(f["obj"])
+            with a.lock:
+                a.revoked = True
+                a.items.clear()
+                self.tell("return", {"obj": f["obj"]}, where=False)
             return
         handler = PUSH_HANDLERS.get(kind)
         if handler is not None:
