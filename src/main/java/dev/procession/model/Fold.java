@@ -91,7 +91,7 @@ final class Fold {
             }
         };
         procs = p == before && procs.containsKey(e.pid()) ? procs : RunState.put(procs, e.pid(), p);
-        return caller(procs, e);
+        return caller(procs, e, s.header());
     }
 
     /**
@@ -112,7 +112,7 @@ final class Fold {
      * A spawn or a signal is the child's event but the parent's (or signaller's) call: its line
      * moves the caller's cursor to {@code p.start()} or {@code p.terminate()}.
      */
-    private static Map<Long, ProcState> caller(Map<Long, ProcState> procs, Event e) {
+    private static Map<Long, ProcState> caller(Map<Long, ProcState> procs, Event e, RunHeader header) {
         Long by = switch (e.kind()) {
             case SPAWN -> Details.optNumber(e, "parentPid");
             case SIGNAL -> Details.optNumber(e, "byPid");
@@ -123,7 +123,8 @@ final class Fold {
             case SIGNAL -> Details.optNumber(e, "byLine");
             default -> null;
         };
-        if (by != null && line != null && procs.get(by) instanceof ProcState caller) {
+        Object file = e.get(e.kind() == EventKind.SPAWN ? "parentFile" : "byFile");
+        if (by != null && line != null && header.isListing(file) && procs.get(by) instanceof ProcState caller) {
             procs = RunState.put(procs, by, caller.atLine(line.intValue(), false));
         }
         return procs;

@@ -99,6 +99,9 @@ class RunPythonSeedTest {
             if (e.get("line") != null) {
                 assertThat(e.get("file")).isEqualTo(script.toString());
             }
+            if (e.get("parentLine") != null) {
+                assertThat(e.get("parentFile")).as("the file of p.start()").isEqualTo(script.toString());
+            }
         });
         ScenarioRun.checkListingLines(new Listing(c.scenario(), lines, Map.of()), inScript);
         assertTreeIsTheOsTree(r);
