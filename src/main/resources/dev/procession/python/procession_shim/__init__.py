@@ -18,6 +18,7 @@ def install():
     import multiprocessing.util  # noqa: F401  (its exit function is registered after ours)
     from . import client, process
     patches.install_context()
+    patches.note_shared_memory()
     process.install()
     patches.install_io()
     proc = os.environ.pop(client.ENV_PROC, None)

@@ -64,6 +64,23 @@ def _noted(original):
     return factory
 
 
+def note_shared_memory():
+    """multiprocessing.shared_memory runs natively too: each block made or attached says so in the log."""
+    try:
+        from multiprocessing import shared_memory
+    except ImportError:
+        return
+    original = shared_memory.SharedMemory.__init__
+
+    def init(self, name=None, create=False, size=0, *args, **kwargs):
+        original(self, name, create, size, *args, **kwargs)
+        if client.known():
+            client.hub().call("log", {"kind": "note", "text": "shared_memory.SharedMemory(%r, %s %d bytes) runs"
+                                      " natively: its reads and writes are not recorded"
+                                      % (self.name, "created," if create else "attached,", self.size)})
+    shared_memory.SharedMemory.__init__ = init
+
+
 def _served(original, make):
     def factory(self, *args, **kwargs):
         # Python's own ThreadPool builds on the context's queues from inside multiprocessing.pool;
