@@ -8,6 +8,7 @@ import dev.procession.events.EventKind;
 import dev.procession.events.JsonLinesReader;
 import dev.procession.testing.CliProcess;
 import dev.procession.testing.OsProcesses;
+import dev.procession.testing.PythonPrograms;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class RunPythonCliTest {
 
     @BeforeAll
     static void python() {
-        assumeTrue(dev.procession.scenario.PythonOutputTestAccess.pythonAvailable(), "no python3 on the PATH");
+        assumeTrue(PythonPrograms.available(), "no python3 on the PATH");
     }
 
     @Test

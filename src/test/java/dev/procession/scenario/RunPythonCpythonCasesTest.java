@@ -1,12 +1,9 @@
 package dev.procession.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.procession.supervisor.PythonProgram;
+import dev.procession.testing.PythonPrograms;
 import dev.procession.testing.RealRun;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,12 +23,7 @@ class RunPythonCpythonCasesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"fork", "spawn", "forkserver"})
     void everyCasePassesUnderTheShim(String startMethod) throws Exception {
-        assumeTrue(PythonOutputTest.PythonRun.available(), "no python3 on the PATH");
-        Path script = work.resolve("cpython_cases.py");
-        try (InputStream in = getClass().getResourceAsStream("/dev/procession/python/cpython_cases.py")) {
-            Files.copy(in, script);
-        }
-        RealRun.Result r = RealRun.runPython(new PythonProgram(script, List.of(startMethod), work), 1,
+        RealRun.Result r = RealRun.runPython(PythonPrograms.fromResource(work, "cpython_cases.py", startMethod), 1,
                 Duration.ofSeconds(180));
         List<String> said = r.prints();
         assertThat(said).as("what the cases said").noneMatch(line -> line.startsWith("FAIL"))

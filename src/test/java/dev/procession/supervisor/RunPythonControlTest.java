@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.procession.events.Event;
 import dev.procession.events.EventKind;
 import dev.procession.events.EventLog;
-import dev.procession.scenario.PythonOutputTestAccess;
 import dev.procession.testing.OsProcesses;
+import dev.procession.testing.PythonPrograms;
 import dev.procession.testing.RealRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class RunPythonControlTest {
 
     @Test
     void pauseResumeKillAndTerminateAPythonChildAndTheLogsTreeIsTheOsTree() throws Exception {
-        assumeTrue(PythonOutputTestAccess.pythonAvailable(), "no python3 on the PATH");
+        assumeTrue(PythonPrograms.available(), "no python3 on the PATH");
         Path script = work.resolve("workers.py");
         Files.writeString(script, PROGRAM);
         EventLog log = new EventLog();
@@ -80,7 +80,7 @@ class RunPythonControlTest {
 
     @Test
     void aPythonChildMadeADaemonIsTerminatedByItsParentsExitHandling() throws Exception {
-        assumeTrue(PythonOutputTestAccess.pythonAvailable(), "no python3 on the PATH");
+        assumeTrue(PythonPrograms.available(), "no python3 on the PATH");
         Path script = work.resolve("daemonize.py");
         Files.writeString(script, """
                 import time
@@ -108,7 +108,7 @@ class RunPythonControlTest {
 
     @Test
     void aPythonClientThatSendsGarbageIsRefusedAndTheRunGoesOn() throws Exception {
-        assumeTrue(PythonOutputTestAccess.pythonAvailable(), "no python3 on the PATH");
+        assumeTrue(PythonPrograms.available(), "no python3 on the PATH");
         Path script = work.resolve("garbage.py");
         Files.writeString(script, """
                 import os, socket

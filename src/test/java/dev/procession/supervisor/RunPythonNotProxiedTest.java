@@ -1,13 +1,10 @@
 package dev.procession.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.procession.events.Event;
-import dev.procession.scenario.PythonOutputTestAccess;
+import dev.procession.testing.PythonPrograms;
 import dev.procession.testing.RealRun;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +18,8 @@ class RunPythonNotProxiedTest {
 
     @Test
     void sharedMemoryRunsNativelyWithANoteAndAValuesLockIsTheHubs() throws Exception {
-        assumeTrue(PythonOutputTestAccess.pythonAvailable(), "no python3 on the PATH");
-        Path script = work.resolve("shared_memory.py");
-        try (InputStream in = getClass().getResourceAsStream("/dev/procession/python/shared_memory.py")) {
-            Files.copy(in, script);
-        }
-        RealRun.Result r = RealRun.runPython(new PythonProgram(script, List.of(), work), 1, Duration.ofSeconds(60));
+        RealRun.Result r = RealRun.runPython(PythonPrograms.fromResource(work, "shared_memory.py"), 1,
+                Duration.ofSeconds(60));
         assertThat(r.exitCode()).as("errors: %s", r.errors()).isZero();
         assertThat(r.prints()).containsExactly("3 [7, 0, 0]");
         List<String> notes = r.of("note").stream().map(e -> e.text("text")).toList();
