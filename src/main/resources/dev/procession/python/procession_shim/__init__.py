@@ -26,7 +26,12 @@ def install():
     # The main program, or a spawned child; never a helper multiprocessing starts with -c (the
     # resource tracker, the forkserver), which take no part in the run.
     if proc and (spawned_child or sys.argv[:1] != ["-c"]):
-        hub = client.adopt(proc)
+        try:
+            hub = client.adopt(proc)
+        except OSError as e:
+            # Never run on unrecorded: a process the hub does not take ends here.
+            sys.stderr.write("procession: this process cannot join the run: %s\n" % e)
+            os._exit(client.HUB_LOST)
         if not spawned_child:
             sys.excepthook = process.excepthook(sys.excepthook)
             hub.call("log", {"kind": "note", "text": NOT_PROXIED}, where=False)

@@ -50,10 +50,15 @@ def hub():
         return _client
 
 
+# Exit status of a process that lost its hub (the supervisor died): as a Java child's (ExitCodes.HUB_LOST).
+HUB_LOST = 70
+
+
 def _forget_after_fork():
     # A forked child must never speak on its parent's connection; it says its own hello in _bootstrap.
     global _client, _proc_id, _state
     _state = threading.Lock()
+    PUSH_HANDLERS.clear()
     old, _client, _proc_id = _client, None, None
     if old is not None:
         old.abandon()
@@ -92,6 +97,7 @@ class Client(object):
         self._pending = {}
         self._next = 1
         self._closed = False
+        self._abandoned = False
         # Items of unbounded queues the hub handed this process ahead of its gets, by queue id.
         self._ahead = {}
         t = threading.Thread(target=self._read_loop, name="procession-hub-reader", daemon=True)
@@ -116,6 +122,7 @@ class Client(object):
         raise ConnectionError("the hub closed the connection five times before answering the hello")
 
     def abandon(self):
+        self._abandoned = True
         try:
             self.sock.close()
         except OSError:
@@ -181,6 +188,9 @@ class Client(object):
         for w in waiting.values():
             w.frame = {"ok": False, "error": "BrokenPipeError", "message": "the connection to Procession's hub closed"}
             w.lock.release()
+        if not self._abandoned:
+            # The hub is gone (the supervisor died): a process of the run does not live on without it.
+            os._exit(HUB_LOST)
 
     def ahead(self, obj):
         with self._send_lock:

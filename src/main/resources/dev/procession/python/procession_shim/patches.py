@@ -1,6 +1,7 @@
 """Points multiprocessing's factories, time.sleep and standard output at the hub, in the run's
 processes only (a process the run did not start keeps Python's own)."""
 import io
+import os
 import sys
 import threading
 import time
@@ -148,6 +149,10 @@ class HubStdout(io.TextIOBase):
         if rest:
             client.hub().call("print", {"text": rest})
 
+    def forget_after_fork(self):
+        # Another thread may have held the lock at the fork; the child's copy is its own.
+        self._lock = threading.Lock()
+
     def end(self):
         """At exit, after the last hub call: what is left goes out now, later writes to the real stream."""
         try:
@@ -161,6 +166,7 @@ def install_io():
     time.sleep = sleep
     if not isinstance(sys.stdout, HubStdout):
         sys.stdout = HubStdout(sys.stdout)
+        os.register_at_fork(after_in_child=sys.stdout.forget_after_fork)
 
 
 def at_exit():

@@ -200,6 +200,17 @@ class _PoolCallbacks(object):
                 traceback.print_exc()
 
 
+def _forget_callbacks_after_fork():
+    # The callback thread is not in a forked child: its own pools start their own.
+    _PoolCallbacks._queue = None
+    _PoolCallbacks._expected = {}
+    _PoolCallbacks._early = {}
+    _PoolCallbacks._lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_callbacks_after_fork)
+
+
 def _work(pool, initializer, initargs):
     """The '$pool-worker' target: asks for a task, runs it, reports; until told there is no more."""
     if initializer is not None:

@@ -150,7 +150,11 @@ def _bootstrap(self, *args, **kwargs):
     os.environ.pop(client.ENV_PROC, None)
     if proc is not None and os.environ.get(client.ENV_SOCKET):
         if client.current_id() != proc:
-            client.adopt(proc)
+            try:
+                client.adopt(proc)
+            except OSError as e:
+                sys.stderr.write("procession: this process cannot join the run: %s\n" % e)
+                os._exit(client.HUB_LOST)
         self.run = _reporting(self.run)
     return _orig["_bootstrap"](self, *args, **kwargs)
 
