@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code procession}: the scenarios without a window, for terminals, tests and benchmarks. */
 @Command(name = "procession", mixinStandardHelpOptions = true, version = "Procession 0.1.0",
         description = "Processes and synchronization with real operating-system processes.",
-        subcommands = {ListCommand.class, RunCommand.class, ReplayCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, RunPythonCommand.class, ReplayCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,6 +25,8 @@ public final class Main implements Runnable {
     /** The same, printing to {@code out} and {@code err} (null: standard output and error). */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Everything after the script is the script's own: `run-python app.py --verbose`.
+        cli.getSubcommands().get("run-python").setStopAtPositional(true);
         if (out != null) {
             cli.setOut(out);
         }

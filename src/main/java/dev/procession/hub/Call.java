@@ -215,6 +215,8 @@ public final class Call {
         if (message.get("line") instanceof Long || atExit) {
             Map<String, Object> marked = new LinkedHashMap<>(data);
             marked.put("line", message.get("line"));
+            // The source file of that line, from a client that runs more than one (a Python program's modules).
+            marked.put("file", message.get("file") instanceof String file ? file : null);
             marked.put(AT_EXIT, atExit ? Boolean.TRUE : null);
             data = marked;
         }

@@ -21,7 +21,9 @@ final class Operations {
                 child.pid = Messages.integer(m, "pid");
                 child.ppid = call.proc.pid;
                 // Where the parent's p.start() is, so the code view can light it up.
-                hub.spawnOnce(child, hub.spawnData(child, call.line()));
+                Map<String, Object> data = hub.spawnData(child, call.line());
+                callerFile(call, data, "parentFile");
+                hub.spawnOnce(child, data);
                 call.reply(null);
             }
             case "proc.exit" -> {
@@ -62,8 +64,16 @@ final class Operations {
         data.put("by", call.proc.name);
         data.put("byPid", call.proc.pid);
         data.put("byLine", call.line());
+        callerFile(call, data, "byFile");
         call.hub().event(child, EventKind.SIGNAL, null, data);
         call.reply(null);
+    }
+
+    /** The source file of the caller's line, from a client that names it (a Python program's module). */
+    private static void callerFile(Call call, Map<String, Object> data, String field) {
+        if (call.line() != null && call.message.get("file") instanceof String file) {
+            data.put(field, file);
+        }
     }
 
     private static ProcRecord child(Hub hub, Call call) {

@@ -65,7 +65,7 @@ final class Fold {
             p = ProcState.appeared(procs.size(), e.pid(), e.ppid(), e.proc(), e.micros());
         }
         ProcState before = p;
-        p = lined(p, e);
+        p = lined(p, e, s.header());
         p = switch (e.kind()) {
             case SPAWN -> {
                 boolean main = "supervisor".equals(e.get("parent"));
@@ -98,16 +98,19 @@ final class Fold {
             }
         };
         procs = p == before && procs.containsKey(e.pid()) ? procs : RunState.put(procs, e.pid(), p);
-        return caller(procs, e);
+        return caller(procs, e, s.header());
     }
 
-    /** The listing line the event says its process is at, or Python's exit handling. */
-    private static ProcState lined(ProcState p, Event e) {
+    /**
+     * The listing line the event says its process is at, or Python's exit handling; a line of
+     * another file (a Python program's own module) is not in the listing: no line (0).
+     */
+    private static ProcState lined(ProcState p, Event e, RunHeader header) {
         if (Details.flag(e.data(), "atexit")) {
             return p.atLine(p.line(), true);
         }
         if (e.get("line") instanceof Number n) {
-            return p.atLine(n.intValue(), false);
+            return p.atLine(header.isListing(e.get("file")) ? n.intValue() : 0, false);
         }
         return p;
     }
@@ -116,7 +119,7 @@ final class Fold {
      * A spawn or a signal is the child's event but the parent's (or signaller's) call: its line
      * moves the caller's cursor to {@code p.start()} or {@code p.terminate()}.
      */
-    private static Map<Long, ProcState> caller(Map<Long, ProcState> procs, Event e) {
+    private static Map<Long, ProcState> caller(Map<Long, ProcState> procs, Event e, RunHeader header) {
         Long by = switch (e.kind()) {
             case SPAWN -> Details.optNumber(e, "parentPid");
             case SIGNAL -> Details.optNumber(e, "byPid");
@@ -127,7 +130,8 @@ final class Fold {
             case SIGNAL -> Details.optNumber(e, "byLine");
             default -> null;
         };
-        if (by != null && line != null && procs.get(by) instanceof ProcState caller) {
+        Object file = e.get(e.kind() == EventKind.SPAWN ? "parentFile" : "byFile");
+        if (by != null && line != null && header.isListing(file) && procs.get(by) instanceof ProcState caller) {
             procs = RunState.put(procs, by, caller.atLine(line.intValue(), false));
         }
         return procs;

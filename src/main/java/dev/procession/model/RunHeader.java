@@ -6,11 +6,13 @@ import java.util.Map;
 /**
  * What the log's first event says of the run: the scenario, its parameters, the speed it began
  * at, the Procession version that recorded it, the Python listing its processes point into, and
- * the scenario's Java program with the Java line shown for each listing line.
+ * the scenario's Java program with the Java line shown for each listing line; for a python3
+ * program, {@code listingPath} is the script's absolute path (the {@code file} its events name).
  */
 public record RunHeader(String scenario, Map<String, Object> params, double speed, String version,
-                        String listingFile, List<String> listing, JavaProgram java) {
-    public static final RunHeader UNKNOWN = new RunHeader(null, Map.of(), 1, null, null, List.of(), JavaProgram.NONE);
+                        String listingFile, List<String> listing, JavaProgram java, String listingPath) {
+    public static final RunHeader UNKNOWN = new RunHeader(null, Map.of(), 1, null, null, List.of(), JavaProgram.NONE,
+            null);
 
     /**
      * The header's {@code java}: the scenario's Java source, and for each line of the listing the
@@ -35,7 +37,15 @@ public record RunHeader(String scenario, Map<String, Object> params, double spee
         Map<String, Object> listing = Details.map(d.get("listing"));
         return new RunHeader(Details.text(d, "scenario"), Details.map(d.get("params")), Details.decimal(d, "speed", 1),
                 Details.text(d, "version"), Details.text(listing, "file"), lines(listing),
-                JavaProgram.of(Details.map(d.get("java"))));
+                JavaProgram.of(Details.map(d.get("java"))), Details.text(listing, "path"));
+    }
+
+    /**
+     * Whether an event's {@code file} is the listing: events of a Python program name the source
+     * file of their line, which may be another module; absent (a scenario's) it is the listing.
+     */
+    public boolean isListing(Object file) {
+        return file == null || listingPath == null || listingPath.equals(file);
     }
 
     private static List<String> lines(Map<String, Object> textFile) {

@@ -76,19 +76,51 @@ public final class Run implements AutoCloseable {
 
     private static Run start(String program, Map<String, Object> parameters, double speed, EventLog log,
                              boolean stepMode) throws IOException {
+        return start(RunHeader.of(program, parameters, speed), speed, log, stepMode,
+                hub -> hub.registerMain(program, parameters),
+                (hub, dir, mainId) -> Launcher.start(hub.socketPath(), hub.token(), mainId, dir, program, "MainProcess"));
+    }
+
+    /**
+     * Starts the user's python3 program as the main process (docs/python.md): its multiprocessing
+     * objects are the hub's, its processes real CPython processes in the same tree.
+     */
+    public static Run startPython(PythonProgram program, double speed, EventLog log) throws IOException {
+        return startPython(program, speed, log, false);
+    }
+
+    /** As {@link #startPython(PythonProgram, double, EventLog)}, in step mode from its first step when {@code stepMode}. */
+    public static Run startPython(PythonProgram program, double speed, EventLog log, boolean stepMode)
+            throws IOException {
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("script", program.script().toString());
+        parameters.put("args", program.args());
+        return start(RunHeader.ofPython(program, parameters, speed), speed, log, stepMode,
+                hub -> hub.registerMain(RunHeader.PYTHON, parameters),
+                (hub, dir, mainId) -> PythonLauncher.start(hub.socketPath(), hub.token(), mainId, dir, program));
+    }
+
+    /** How a run's main process is started, once its hub knows it as {@code mainId}. */
+    private interface MainLauncher {
+        java.lang.Process start(Hub hub, Path dir, long mainId) throws IOException;
+    }
+
+    private static Run start(Map<String, Object> header, double speed, EventLog log, boolean stepMode,
+                             java.util.function.ToLongFunction<Hub> registerMain, MainLauncher launcher)
+            throws IOException {
         // The header comes first: a reader of the log learns what runs before anything happens.
-        log.append(0, 0, null, EventKind.RUN, null, RunHeader.of(program, parameters, speed));
+        log.append(0, 0, null, EventKind.RUN, null, header);
         Path dir = RunDirectory.create();
         Hub hub = Hub.start(dir, log, speed);
         // Before the first process, so that none can outlive this JVM.
         Optional<RunWatchdog> watchdog = RunWatchdog.start(hub.token(), dir);
         java.lang.Process main = null;
         try {
-            long mainId = hub.registerMain(program, parameters);
+            long mainId = registerMain.applyAsLong(hub);
             if (stepMode) {
                 hub.setStepMode(true);
             }
-            main = Launcher.start(hub.socketPath(), hub.token(), mainId, dir, program, "MainProcess");
+            main = launcher.start(hub, dir, mainId);
             Run run = new Run(dir, log, hub, main, mainId, watchdog);
             run.begin();
             return run;

@@ -15,7 +15,25 @@ final class RunHeader {
     /** Procession's version: the jar's, or this when running from classes (tests, the IDE). */
     static final String VERSION = versionOr("0.1.0");
 
+    /** The {@code scenario} of a run of a user's python3 program. */
+    static final String PYTHON = "python";
+
     private RunHeader() {
+    }
+
+    /** A python3 program's header: its script is the listing, with its {@code path} for the events' {@code file}. */
+    static Map<String, Object> ofPython(PythonProgram program, Map<String, Object> params, double speed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("scenario", PYTHON);
+        data.put("params", params);
+        data.put("speed", speed);
+        data.put("version", VERSION);
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("file", program.fileName());
+        l.put("lines", program.lines());
+        l.put("path", program.script().toString());
+        data.put("listing", l);
+        return data;
     }
 
     static Map<String, Object> of(String program, Map<String, Object> params, double speed) {

@@ -73,6 +73,21 @@ class FoldTest {
     }
 
     @Test
+    void aPythonProgramsLineCountsOnlyInItsScriptNotInItsOtherModules() {
+        add(0, null, EventKind.RUN, null, "scenario", "python", "listing",
+                Map.of("file", "app.py", "path", "/home/u/app.py", "lines", List.of("a", "b", "c")));
+        startMainAndChildren();
+        add(11, "buyer0", EventKind.PRINT, null, "text", "hi", "line", 2L, "file", "/home/u/app.py");
+        assertThat(state().header().listingPath()).isEqualTo("/home/u/app.py");
+        assertThat(state().process(11).line()).as("a line of the script").isEqualTo(2);
+        add(11, "buyer0", EventKind.PRINT, null, "text", "ho", "line", 7L, "file", "/home/u/helpers.py");
+        assertThat(state().process(11).line()).as("a line of another module: none of the listing's").isZero();
+        add(13, "buyer2", EventKind.SPAWN, null, "parent", "MainProcess", "target", "get_ticket", "parentPid", 10L,
+                "parentLine", 4L, "parentFile", "/home/u/helpers.py");
+        assertThat(state().process(10).line()).as("main's p.start() in another module moves no cursor").isEqualTo(30);
+    }
+
+    @Test
     void processesAppearWithTheirRolesParentsAndTheCallersLine() {
         startMainAndChildren();
         RunState s = state();

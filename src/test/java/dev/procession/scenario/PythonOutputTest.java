@@ -200,16 +200,7 @@ class PythonOutputTest {
         }
 
         static boolean available() {
-            try {
-                Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return dev.procession.testing.PythonPrograms.available();
         }
 
         static PythonRun start(Path dir, Path site, String fileName, List<String> lines) throws IOException {

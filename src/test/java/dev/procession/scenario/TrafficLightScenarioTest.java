@@ -76,7 +76,7 @@ class TrafficLightScenarioTest {
      * records as a {@code woke} with outcome at-once. The light may turn red again before the car
      * prints "through", as it may in Python.
      */
-    private static void assertPassedAtGreen(List<Event> events, String light, String car, Event through) {
+    static void assertPassedAtGreen(List<Event> events, String light, String car, Event through) {
         Event decision = lastLook(events, light, car, through.seq());
         assertThat(decision).as("%s looked at the light before passing", car).isNotNull();
         String lastChange = lastChange(events, light, decision.seq());

@@ -4,6 +4,7 @@ import dev.procession.events.EventKind;
 import dev.procession.model.RunState;
 import dev.procession.events.Event;
 import dev.procession.events.EventLog;
+import dev.procession.supervisor.PythonProgram;
 import dev.procession.supervisor.Run;
 import java.time.Duration;
 import java.util.List;
@@ -67,17 +68,32 @@ public final class RealRun {
     /** Runs {@code program} with {@code params} as main's argument, at {@code speed}. */
     public static Result run(String program, Map<String, Object> params, double speed, Duration limit)
             throws Exception {
+        return run(log -> Run.start(program, params, speed, log), program + " " + params, limit);
+    }
+
+    /** Runs a python3 program under Procession (run-python) at {@code speed}. */
+    public static Result runPython(PythonProgram program, double speed, Duration limit) throws Exception {
+        return run(log -> Run.startPython(program, speed, log), program.fileName(), limit);
+    }
+
+    private static Result run(Starter starter, String what, Duration limit) throws Exception {
         EventLog log = new EventLog();
-        try (Run run = Run.start(program, params, speed, log)) {
+        try (Run run = starter.start(log)) {
             long code;
             try {
                 code = run.finished().get(limit.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                throw new AssertionError("run of " + program + " " + params + " did not end within " + limit
+                throw new AssertionError("run of " + what + " did not end within " + limit
                         + "; log so far:\n" + new Result(-999, log.snapshot()).transcript());
             }
             return new Result(code, log.snapshot());
         }
+    }
+
+    /** Starts a run logging into {@code log}. */
+    @FunctionalInterface
+    public interface Starter {
+        Run start(EventLog log) throws Exception;
     }
 
     /** Runs one case of a test program (main's argument is {@code {"case": name}}) at speed 1. */
