@@ -6,6 +6,7 @@ import dev.procession.cli.Settings;
 import dev.procession.scenario.Comparison;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * {@code --profile laptop|projector} and {@code --language en|zh-Hans} override the remembered ones, and
  * {@code --present} opens the presentation view, {@code --compare} the scenario's side-by-side comparison,
  * {@code --step} turns step mode on (a run started then starts in it), and {@code --replay FILE} opens a
- * saved run in replay, at event {@code --at N} (or {@code --at P%} of its events; default its first).
+ * saved run in replay, at event {@code --at N} (or {@code --at P%} of its events; default its first), and
+ * {@code --python SCRIPT} runs the user's python3 program.
  *
  * @param scenario the scenario to select, if any
  * @param settings parameter values for the scenario's sheet, as typed, already accepted by the engine
@@ -32,12 +34,15 @@ import java.util.Optional;
  * @param step     whether step mode is on from the start
  * @param replay   a saved run to open in replay, if any
  * @param at       where in it: an event number, or a percentage of its events ending in '%'
+ * @param python   a python3 program to run at once, if any
  */
 public record WindowOptions(Optional<Scenario> scenario, Map<String, String> settings, boolean run,
                             Optional<Theme> theme, Optional<Profile> profile, Optional<Language> language,
-                            boolean present, boolean compare, boolean step, Optional<Path> replay, String at) {
+                            boolean present, boolean compare, boolean step, Optional<Path> replay, String at,
+                            Optional<Path> python) {
     private static final List<String> OPTIONS = List.of("--scenario", "--set", "--run", "--theme", "--profile",
-            "--language", "--present", "--compare", "--step", "--replay", "--at");
+            "--language", "--present", "--compare", "--step", "--replay", "--at",
+            "--python");
 
     /** True when the arguments are for the window: none at all, or only window options. */
     static boolean isForTheWindow(String[] args) {
@@ -57,6 +62,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         boolean step = false;
         Optional<Path> replay = Optional.empty();
         String at = "0";
+        Optional<Path> python = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenario" -> scenario = Optional.of(Scenarios.byId(valueOf(args, ++i, "--scenario")));
@@ -70,10 +76,14 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
                 case "--step" -> step = true;
                 case "--replay" -> replay = Optional.of(Path.of(valueOf(args, ++i, "--replay")));
                 case "--at" -> at = valueOf(args, ++i, "--at");
+                case "--python" -> python = Optional.of(Path.of(valueOf(args, ++i, "--python")));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; the window takes "
                         + String.join(", ", OPTIONS) + " (and 'procession run' runs without a window)");
             }
         }
+        python.filter(script -> !Files.isRegularFile(script)).ifPresent(script -> {
+            throw new IllegalArgumentException("no such Python script: " + script);
+        });
         if (run && scenario.isEmpty()) {
             throw new IllegalArgumentException("--run needs --scenario ID");
         }
@@ -94,7 +104,7 @@ public record WindowOptions(Optional<Scenario> scenario, Map<String, String> set
         // Refused here, before a window opens, with the CLI's words; the sheet checks again as typed.
         scenario.ifPresent(s -> Scenarios.resolve(s, values));
         return new WindowOptions(scenario, Map.copyOf(values), run, theme, profile, language, present,
-                compare, step, replay, at);
+                compare, step, replay, at, python);
     }
 
     private static Language language(String id) {

@@ -162,7 +162,11 @@ public final class CodeView extends BorderPane implements RunPump.FrameListener 
         return text.get(line - 1);
     }
 
-    private void showText(Language language) {
+    private void showText(Language asked) {
+        // A python3 program of the user's has no Java program beside it: its own source is all there is.
+        boolean noJava = header.java().file() == null;
+        javaButton.setDisable(noJava);
+        Language language = noJava ? Language.PYTHON : asked;
         shown = language;
         boolean java = language == Language.JAVA;
         text = java ? header.java().lines() : header.listing();

@@ -6,10 +6,12 @@ import dev.procession.archive.RunArchive;
 import dev.procession.events.EventLog;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
+import dev.procession.supervisor.PythonProgram;
 import dev.procession.supervisor.Run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
@@ -35,6 +37,8 @@ public final class RunViewModel {
     /** Long enough for Run.close's own limits (5 s for the processes, 5 s for the main's exit). */
     private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(15);
 
+    /** A python3 program's runs are saved under this name, as a scenario's under its id. */
+    private static final String RUN_PYTHON = "python";
     private final ControlFront front;
     private final RunStatus status = new RunStatus();
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
@@ -127,19 +131,44 @@ public final class RunViewModel {
 
     /** Starts {@code scenario} with the given parameter values (checked again here by the engine). */
     public void start(Scenario scenario, Map<String, String> values) {
+        checkIdle();
+        Map<String, Object> parameters = Scenarios.resolve(scenario, values);
+        launch(scenario.id(), (atSpeed, stepping) -> stepping
+                ? Run.startInStepMode(scenario.id(), parameters, atSpeed, new EventLog())
+                : Run.start(scenario.id(), parameters, atSpeed, new EventLog()));
+    }
+
+    /**
+     * Runs the user's python3 program (docs/python.md), in the folder it is in; a script that
+     * does not exist or does not compile fails the start, in one line, with no process left.
+     */
+    public void startPython(Path script) {
+        checkIdle();
+        launch(RUN_PYTHON, (atSpeed, stepping) -> Run.startPython(PythonProgram.checked(script, List.of(),
+                script.toAbsolutePath().getParent()), atSpeed, new EventLog(), stepping));
+    }
+
+    /** How a run starts, on the control thread, at the speed and in the step mode it was asked at. */
+    private interface Launch {
+        Run start(double atSpeed, boolean stepping) throws IOException;
+    }
+
+    private void checkIdle() {
         if (state.get().isLive()) {
             throw new IllegalStateException("a run is already under way; stop it first");
         }
-        Map<String, Object> parameters = Scenarios.resolve(scenario, values);
+    }
+
+    /** @param name what the saved run's file is named after: the scenario, or "python" */
+    private void launch(String name, Launch how) {
         double atSpeed = speed.get();
         boolean stepping = stepMode.get();
         clear();
         state.set(RunState.STARTING);
         front.submit(() -> {
-            Run started = stepping ? Run.startInStepMode(scenario.id(), parameters, atSpeed, new EventLog())
-                    : Run.start(scenario.id(), parameters, atSpeed, new EventLog());
+            Run started = how.start(atSpeed, stepping);
             live.set(started);
-            return new Started(started, record(started, scenario.id()));
+            return new Started(started, record(started, name));
         }, started -> started(started, atSpeed, stepping), error -> {
             state.set(RunState.FAILED);
             failure.set(Messages.text("run.cannotStart", message(error)));

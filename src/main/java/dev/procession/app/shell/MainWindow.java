@@ -12,6 +12,7 @@ import dev.procession.app.replay.RunExport;
 import javafx.scene.control.MenuItem;
 import dev.procession.model.ProcState;
 import dev.procession.model.ProcStatus;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,6 +54,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -315,6 +317,7 @@ public final class MainWindow extends BorderPane {
         if (options.run()) {
             shell.runChosen();
         }
+        options.python().ifPresent(shell::runPython);
         options.replay().filter(window.replay::open).ifPresent(file -> window.replay.seekTo(options.at()));
         return window;
     }
@@ -462,6 +465,8 @@ public final class MainWindow extends BorderPane {
             Platform.exit();
         }).menuItem());
         file.getItems().addAll(0, savedRunItems());
+        file.getItems().addAll(0, List.of(action("openPython", Icons.PYTHON, null, shell.idleProperty(),
+                this::chooseAndRunPython).menuItem(), new SeparatorMenuItem()));
         Menu runMenu = new Menu(Messages.text("menu.run"));
         runActions.forEach(a -> runMenu.getItems().add(a.menuItem()));
         runMenu.getItems().add(StepModeToggle.menuItem(shell.run().stepModeProperty(), KeyboardMap.STEP_MODE.key()));
@@ -534,6 +539,19 @@ public final class MainWindow extends BorderPane {
                 action("replayThisRun", Icons.REPLAY_RUN, null, replay.canReplayLastProperty(), replay::replayLast)
                         .menuItem(),
                 new SeparatorMenuItem(), export, new SeparatorMenuItem());
+    }
+
+    /** File > Open a Python script...: the user's own program, run in the folder it is in (docs/python.md). */
+    private void chooseAndRunPython() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.text("python.open.title"));
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(Messages.text("python.filter.scripts"), "*.py"),
+                new FileChooser.ExtensionFilter(Messages.text("replay.filter.all"), "*"));
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            shell.runPython(chosen.toPath());
+        }
     }
 
     private void useTheme(Theme theme) {

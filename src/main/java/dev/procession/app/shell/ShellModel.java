@@ -5,6 +5,7 @@ import dev.procession.app.run.RunViewModel;
 import dev.procession.app.compare.ComparisonModel;
 import dev.procession.scenario.Comparison;
 import dev.procession.scenario.Scenario;
+import java.nio.file.Path;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -115,6 +116,26 @@ public final class ShellModel {
         }
         sheet.fields().stream().filter(f -> values.containsKey(f.parameter().name()))
                 .forEach(f -> f.textProperty().set(values.get(f.parameter().name())));
+    }
+
+    /** No run is under way, single or compared: a python3 program may start. */
+    public BooleanBinding idleProperty() {
+        return idle;
+    }
+
+    /**
+     * Runs the user's python3 program in place of the chosen scenario (a comparison on screen
+     * is left first); the scenario comes back with Reset.
+     */
+    public void runPython(Path script) {
+        if (!idle.get()) {
+            return;
+        }
+        if (comparing.get()) {
+            comparison.reset();
+            comparing.set(false);
+        }
+        run.startPython(script);
     }
 
     /** Starts the chosen scenario with the values on the sheet. */

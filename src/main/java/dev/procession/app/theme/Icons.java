@@ -52,6 +52,7 @@ public enum Icons {
 
     // Saved runs and their replay
     OPEN_RUN(Material2AL.FOLDER_OPEN),
+    PYTHON(Material2AL.CODE),
     RECENT_RUNS(Material2AL.HISTORY),
     REPLAY_RUN(Material2MZ.SLOW_MOTION_VIDEO),
     EXPORT(Material2MZ.SAVE_ALT),
