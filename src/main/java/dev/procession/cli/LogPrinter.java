@@ -3,6 +3,7 @@ package dev.procession.cli;
 import dev.procession.events.Event;
 import dev.procession.events.Outcome;
 import dev.procession.model.PrimitiveState;
+import dev.procession.model.WaitCycle;
 import dev.procession.protocol.PyRepr;
 import java.io.PrintWriter;
 
@@ -97,6 +98,7 @@ final class LogPrinter extends FoldingReader {
             case ABANDONED -> obj + " is still held by dead pid " + e.get("holder");
             case ERROR -> "raised " + e.get("exception");
             case REFUSED -> "refused a connection: " + e.get("reason");
+            case DEADLOCK -> "deadlock: " + WaitCycle.of(e).describe(state());
             default -> e.kind().wireName() + (obj.isEmpty() ? "" : " " + obj) + (e.data().isEmpty() ? "" : " " + e.data());
         };
     }

@@ -30,7 +30,9 @@ public enum EventKind {
     SERVE("serve"), PROXY_WAIT("proxy-wait"), PROXY_GET("proxy-get"), PROXY_SET("proxy-set"), PROXY_ERROR("proxy-error"),
     SHUTDOWN("shutdown"), SERVER_LOST("server-lost"),
     // pools
-    SUBMIT("submit"), TASK("task"), TASK_FAILED("task-failed"), TERMINATE("terminate");
+    SUBMIT("submit"), TASK("task"), TASK_FAILED("task-failed"), TERMINATE("terminate"),
+    // deadlocks
+    DEADLOCK("deadlock");
 
     private static final Map<String, EventKind> BY_WIRE_NAME = new HashMap<>();
 

@@ -21,13 +21,14 @@ import java.util.Map;
  * @param scenarioSeconds time on the run's scenario clock: real time times the speed in force,
  *                  while the clock runs
  * @param clockRunning false while the scenario clock stands still for a starting process
+ * @param deadlock  the cycle of waits of the last {@code deadlock} event while it still stands, else null
  */
 public record RunState(long seq, long micros, RunHeader header, double speed, Map<Long, ProcState> processes,
                        Map<String, PrimitiveState> primitives, Long tickets, Long exitCode, boolean stopped,
-                       double scenarioSeconds, boolean clockRunning) {
+                       double scenarioSeconds, boolean clockRunning, WaitCycle deadlock) {
 
     public static final RunState EMPTY = new RunState(0, 0, RunHeader.UNKNOWN, 1, Map.of(), Map.of(), null, null,
-            false, 0, true);
+            false, 0, true, null);
 
     /** Folds a whole log from the start. */
     public static RunState of(List<Event> events) {
@@ -71,38 +72,48 @@ public record RunState(long seq, long micros, RunHeader header, double speed, Ma
 
     RunState with(Map<Long, ProcState> procs, Map<String, PrimitiveState> prims) {
         return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped, scenarioSeconds,
-                clockRunning);
+                clockRunning, deadlock);
     }
 
     /** The run begun: its header, and the speed the header gives. */
     RunState withHeader(RunHeader h) {
         return new RunState(seq, micros, h, h.speed(), processes, primitives, tickets, exitCode, stopped,
-                scenarioSeconds, clockRunning);
+                scenarioSeconds, clockRunning, deadlock);
     }
 
     RunState withSpeed(double s) {
         return new RunState(seq, micros, header, s, processes, primitives, tickets, exitCode, stopped, scenarioSeconds,
-                clockRunning);
+                clockRunning, deadlock);
     }
 
     RunState withTickets(long count) {
         return new RunState(seq, micros, header, speed, processes, primitives, count, exitCode, stopped,
-                scenarioSeconds, clockRunning);
+                scenarioSeconds, clockRunning, deadlock);
     }
 
     RunState withExitCode(long code) {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, code, stopped, scenarioSeconds,
-                clockRunning);
+                clockRunning, deadlock);
     }
 
     RunState withClockRunning(boolean running) {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, stopped,
-                scenarioSeconds, running);
+                scenarioSeconds, running, deadlock);
     }
 
     RunState asStopped() {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, true,
-                scenarioSeconds, clockRunning);
+                scenarioSeconds, clockRunning, deadlock);
+    }
+
+    /** Who waits for which lock or semaphore and who holds each, now. */
+    public WaitForGraph waitForGraph() {
+        return WaitForGraph.of(this);
+    }
+
+    RunState withDeadlock(WaitCycle cycle) {
+        return cycle == deadlock ? this : new RunState(seq, micros, header, speed, processes, primitives, tickets,
+                exitCode, stopped, scenarioSeconds, clockRunning, cycle);
     }
 
     static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
