@@ -117,7 +117,7 @@ public final class PhilosophersScenario implements Scenario {
             mp.at("print-first");
             mp.print("philosopher " + i + " took fork " + first);
             mp.at("sleep-think");
-            mp.sleep(0.1);
+            mp.sleep(0.5);
             eat(mp, i, (Lock) forks.get(second));
         } finally {
             mp.at("first-exit");
@@ -139,7 +139,7 @@ public final class PhilosophersScenario implements Scenario {
             mp.at("print-eats");
             mp.print("philosopher " + i + " eats");
             mp.at("sleep-eat");
-            mp.sleep(0.2);
+            mp.sleep(0.3);
         } finally {
             mp.at("second-exit");
             secondFork.release();

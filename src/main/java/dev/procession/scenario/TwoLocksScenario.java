@@ -84,7 +84,7 @@ public final class TwoLocksScenario implements Scenario {
             mp.at("print-first");
             mp.print(name + " took its first lock");
             mp.at("sleep");
-            mp.sleep(0.1);
+            mp.sleep(0.5);
             mp.at("second-enter");
             second.acquire();
             try {

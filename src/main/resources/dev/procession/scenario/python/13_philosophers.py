@@ -16,10 +16,10 @@ def philosopher(i, forks, waiter):
         waiter.acquire()                   # the waiter lets at most N - 1 philosophers sit down  # @waiter-acquire
     with forks[first]:  # @first-enter @first-exit
         print('philosopher %s took fork %s' % (i, first))  # @print-first
-        time.sleep(0.1)                    # thinking about the other fork  # @sleep-think
+        time.sleep(0.5)                    # thinking about the other fork  # @sleep-think
         with forks[second]:  # @second-enter @second-exit
             print('philosopher %s eats' % i)  # @print-eats
-            time.sleep(0.2)  # @sleep-eat
+            time.sleep(0.3)  # @sleep-eat
     if waiter is not None:
         waiter.release()  # @waiter-release
     print('philosopher %s is full' % i)  # @print-full

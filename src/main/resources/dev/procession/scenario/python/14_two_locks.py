@@ -9,7 +9,7 @@ ORDERED = False  # try ORDERED = True: both take lock1 first
 def worker(name, first, second):
     with first:  # @first-enter @first-exit
         print('%s took its first lock' % name)  # @print-first
-        time.sleep(0.1)  # @sleep
+        time.sleep(0.5)  # @sleep
         with second:  # @second-enter @second-exit
             print('%s took both locks' % name)  # @print-both
     print('%s is done' % name)  # @print-done
