@@ -251,6 +251,11 @@ public final class WaitForDiagram extends Region {
         return centre.add(d.multiply(s));
     }
 
+    /** Whether {@code n} is marked as part of the deadlock's cycle. */
+    public static boolean inCycle(Node n) {
+        return n.getPseudoClassStates().contains(IN_CYCLE);
+    }
+
     /** The pid of each process node, for tests and the stage. */
     public Map<Node, Long> processNodes() {
         return processNodes;

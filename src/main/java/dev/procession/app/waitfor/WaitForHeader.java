@@ -1,6 +1,7 @@
 package dev.procession.app.waitfor;
 
 import dev.procession.app.Messages;
+import dev.procession.app.stage.StageStyles;
 import dev.procession.model.RunState;
 import dev.procession.model.WaitCycle;
 import javafx.scene.control.Label;
@@ -18,7 +19,8 @@ public final class WaitForHeader extends VBox {
         super(6);
         caption.setId("wait-for-caption");
         caption.getStyleClass().add("wait-for-caption");
-        caption.setWrapText(true);
+        // The whole cycle, however many lines it takes: it is the lesson.
+        StageStyles.wrapInFull(caption);
         caption.setMaxWidth(Double.MAX_VALUE);
         FlowPane legend = new FlowPane(18, 4, sample("wait-for-waits", false, "waitFor.legend.waits"),
                 sample("wait-for-held", false, "waitFor.legend.held"),

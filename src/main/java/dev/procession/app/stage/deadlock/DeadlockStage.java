@@ -4,6 +4,7 @@ import dev.procession.app.Messages;
 import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
+import dev.procession.app.stage.StageStyles;
 import dev.procession.app.waitfor.WaitForDiagram;
 import dev.procession.app.waitfor.WaitForHeader;
 import dev.procession.events.Event;
@@ -45,7 +46,7 @@ public final class DeadlockStage extends StageBase {
         VBox content = (VBox) layoutRoot();
         content.getStylesheets().add(WaitForDiagram.STYLESHEET);
         hint.setId("deadlock-hint");
-        hint.setWrapText(true);
+        StageStyles.wrapInFull(hint);
         hint.getStyleClass().add("stage-caption");
         VBox.setVgrow(diagram, Priority.ALWAYS);
         content.getChildren().addAll(header, hint, diagram);
