@@ -22,18 +22,18 @@ public final class WaitForHeader extends VBox {
         // The whole cycle, however many lines it takes: it is the lesson.
         StageStyles.wrapInFull(caption);
         caption.setMaxWidth(Double.MAX_VALUE);
-        FlowPane legend = new FlowPane(18, 4, sample("wait-for-waits", false, "waitFor.legend.waits"),
-                sample("wait-for-held", false, "waitFor.legend.held"),
-                sample("wait-for-waits", true, "waitFor.legend.cycle"));
+        FlowPane legend = new FlowPane(18, 4, sample("wait-for-waits", false, Messages.text("waitFor.legend.waits")),
+                sample("wait-for-held", false, Messages.text("waitFor.legend.held")),
+                sample("wait-for-waits", true, Messages.text("waitFor.legend.cycle")));
         legend.getStyleClass().add("wait-for-legend");
         getChildren().addAll(caption, legend);
     }
 
-    private static Label sample(String kind, boolean inCycle, String key) {
+    private static Label sample(String kind, boolean inCycle, String text) {
         Line line = new Line(0, 0, 40, 0);
         line.getStyleClass().addAll("wait-for-edge", kind);
         line.pseudoClassStateChanged(WaitForDiagram.IN_CYCLE, inCycle);
-        return new Label(Messages.text(key), line);
+        return new Label(text, line);
     }
 
     public void show(RunState s) {
