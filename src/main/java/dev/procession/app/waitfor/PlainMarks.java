@@ -2,11 +2,9 @@ package dev.procession.app.waitfor;
 
 import dev.procession.app.stage.ProcessNames;
 import dev.procession.app.theme.ProcessColors;
-import dev.procession.model.LockState;
 import dev.procession.model.PrimitiveState;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
-import dev.procession.model.SemaphoreState;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -21,7 +19,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class PlainMarks implements WaitForDiagram.Marks {
     private static final PseudoClass EXITED = PseudoClass.getPseudoClass("exited");
     private final Map<Long, Label> processes = new HashMap<>();
-    private final Map<String, Label> primitives = new HashMap<>();
+    private final PrimitiveMarks primitives = new PrimitiveMarks("wait-for-");
 
     @Override
     public Node process(ProcState p, RunState s, boolean inCycle) {
@@ -49,16 +47,6 @@ final class PlainMarks implements WaitForDiagram.Marks {
 
     @Override
     public Node primitive(PrimitiveState p, RunState s, boolean inCycle) {
-        Label mark = primitives.computeIfAbsent(p.ref(), ref -> {
-            Label l = new Label();
-            l.getStyleClass().add("wait-for-primitive");
-            l.setId("wait-for-" + ref.replace('#', '-'));
-            return l;
-        });
-        boolean held = p instanceof LockState l ? l.locked() : p instanceof SemaphoreState m && m.value() == 0;
-        mark.setText(p.label() + (p instanceof SemaphoreState m ? " = " + m.value() : ""));
-        mark.setGraphic(new FontIcon(held ? Material2AL.LOCK : Material2AL.LOCK_OPEN));
-        mark.pseudoClassStateChanged(WaitForDiagram.IN_CYCLE, inCycle);
-        return mark;
+        return primitives.mark(p, inCycle, null);
     }
 }

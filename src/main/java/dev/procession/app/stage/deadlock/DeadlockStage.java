@@ -5,6 +5,7 @@ import dev.procession.app.stage.ProcessTag;
 import dev.procession.app.stage.StageBase;
 import dev.procession.app.stage.StageContext;
 import dev.procession.app.stage.StageStyles;
+import dev.procession.app.waitfor.PrimitiveMarks;
 import dev.procession.app.waitfor.WaitForDiagram;
 import dev.procession.app.waitfor.WaitForHeader;
 import dev.procession.events.Event;
@@ -12,17 +13,12 @@ import dev.procession.model.LockState;
 import dev.procession.model.PrimitiveState;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
-import dev.procession.model.SemaphoreState;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
@@ -36,7 +32,7 @@ public final class DeadlockStage extends StageBase {
     private final WaitForHeader header = new WaitForHeader();
     private final WaitForDiagram diagram;
     private final Label hint = new Label();
-    private final Map<String, Label> locks = new HashMap<>();
+    private final PrimitiveMarks locks = new PrimitiveMarks("stage-");
     private final boolean philosophers;
 
     public DeadlockStage(StageContext context, boolean philosophers) {
@@ -84,22 +80,7 @@ public final class DeadlockStage extends StageBase {
 
         @Override
         public Node primitive(PrimitiveState p, RunState s, boolean inCycle) {
-            Label mark = locks.computeIfAbsent(p.ref(), ref -> {
-                Label l = new Label();
-                l.getStyleClass().add("wait-for-primitive");
-                l.setId("stage-" + ref.replace('#', '-'));
-                return l;
-            });
-            boolean held = p instanceof LockState l ? l.locked() : p instanceof SemaphoreState m && m.value() == 0;
-            String text = p.label() + (p instanceof SemaphoreState m ? " = " + m.value() : "");
-            if (p instanceof LockState l && l.abandonedBy() != null) {
-                text += "\n" + Messages.text("stage.deadlock.deadHolder");
-            }
-            mark.setText(text);
-            mark.setGraphic(new FontIcon(philosophers && p instanceof LockState ? Material2MZ.RESTAURANT
-                    : held ? Material2AL.LOCK : Material2AL.LOCK_OPEN));
-            mark.pseudoClassStateChanged(WaitForDiagram.IN_CYCLE, inCycle);
-            return mark;
+            return locks.mark(p, inCycle, philosophers && p instanceof LockState ? Material2MZ.RESTAURANT : null);
         }
     }
 }
