@@ -16,6 +16,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Ellipse;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 
@@ -42,7 +43,7 @@ public final class WaitForDiagram extends Region {
 
     private final Marks marks;
     private final boolean table;
-    private final Circle tableTop = new Circle();
+    private final Ellipse tableTop = new Ellipse();
     private final List<Circle> plates = new ArrayList<>();
     private final Group edgeLayer = new Group();
     private final Map<Node, Long> processNodes = new LinkedHashMap<>();
@@ -136,6 +137,11 @@ public final class WaitForDiagram extends Region {
         return processNodes.keySet().stream().mapToDouble(n -> n.prefHeight(-1)).max().orElse(0);
     }
 
+    /** The smallest height of the outer ring: a wide, low space is used by a flatter ring. */
+    private double neededHeightRadius() {
+        return Math.max(110, tallest() * 2.2);
+    }
+
     /** The smallest outer ring on which neighbouring processes do not overlap, with room for the locks inside. */
     private double neededRadius() {
         int n = Math.max(2, processNodes.size());
@@ -150,7 +156,7 @@ public final class WaitForDiagram extends Region {
 
     @Override
     protected double computeMinHeight(double width) {
-        return 2 * neededRadius() + tallest() + 2 * MARGIN;
+        return 2 * neededHeightRadius() + tallest() + 2 * MARGIN;
     }
 
     @Override
@@ -170,20 +176,22 @@ public final class WaitForDiagram extends Region {
         Point2D centre = new Point2D(w / 2, h / 2);
         double widest = widest();
         double tallest = tallest();
-        double outer = Math.max(60, Math.min(w - widest, h - tallest) / 2 - MARGIN);
-        double inner = outer * 0.5;
+        // An ellipse that fills the space: the stage is often wider than it is high.
+        Point2D outer = new Point2D(Math.max(60, (w - widest) / 2 - MARGIN), Math.max(60, (h - tallest) / 2 - MARGIN));
+        Point2D inner = outer.multiply(0.5);
         int n = processNodes.size();
         tableTop.setCenterX(centre.getX());
         tableTop.setCenterY(centre.getY());
-        tableTop.setRadius(outer * 0.72);
+        tableTop.setRadiusX(outer.getX() * 0.72);
+        tableTop.setRadiusY(outer.getY() * 0.72);
         int i = 0;
         for (Node node : processNodes.keySet()) {
             place(node, ring(centre, outer, i, n, 0));
             if (table && i < plates.size()) {
-                Point2D plate = ring(centre, inner * 1.05, i, n, 0);
+                Point2D plate = ring(centre, inner.multiply(1.05), i, n, 0);
                 plates.get(i).setCenterX(plate.getX());
                 plates.get(i).setCenterY(plate.getY());
-                plates.get(i).setRadius(Math.max(10, outer * 0.11));
+                plates.get(i).setRadius(Math.max(10, Math.min(outer.getX(), outer.getY()) * 0.11));
             }
             i++;
         }
@@ -195,15 +203,18 @@ public final class WaitForDiagram extends Region {
             place(locks.get(j), locks.size() == 1 ? centre : ring(centre, inner, j, locks.size(), -0.5));
         }
         for (int j = 0; j < middle.size(); j++) {
-            place(middle.get(j), middle.size() == 1 ? centre : ring(centre, inner * 0.35, j, middle.size(), 0));
+            place(middle.get(j), middle.size() == 1 ? centre : ring(centre, inner.multiply(0.35), j, middle.size(), 0));
         }
         edges.forEach(WaitForDiagram::route);
     }
 
-    /** Place {@code i} of {@code n} round a ring from the top, clockwise, shifted by {@code offset} places. */
-    private static Point2D ring(Point2D centre, double radius, int i, int n, double offset) {
+    /**
+     * Place {@code i} of {@code n} round a ring from the top, clockwise, shifted by {@code offset}
+     * places; {@code radius} holds the ring's half width and half height.
+     */
+    private static Point2D ring(Point2D centre, Point2D radius, int i, int n, double offset) {
         double angle = -Math.PI / 2 + 2 * Math.PI * (i + offset) / Math.max(1, n);
-        return centre.add(radius * Math.cos(angle), radius * Math.sin(angle));
+        return centre.add(radius.getX() * Math.cos(angle), radius.getY() * Math.sin(angle));
     }
 
     private static void place(Node node, Point2D at) {
