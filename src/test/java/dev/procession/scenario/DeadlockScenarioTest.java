@@ -126,6 +126,25 @@ class DeadlockScenarioTest {
                 (System.nanoTime() - started) / 60e9);
     }
 
+    /** In Procession the naive version deadlocks every time: the clock stands while the philosophers start. */
+    @Test
+    void theNaiveVersionsDeadlockInEveryRunAndAreSeenAtOnce() throws Exception {
+        Series series = Series.fromEnv(RUNS_ENV, 3);
+        Map<String, Integer> deadlocked = new HashMap<>();
+        for (int i = 0; i < series.size(); i++) {
+            for (String id : List.of("philosophers", "two-locks")) {
+                RealRun.with(id, settings(id, Map.of()), 4.0, run -> {
+                    Event deadlock = awaitDeadlock(run);
+                    checkDetectedAtOnce(run.log().snapshot(), deadlock);
+                    assertThat(WaitCycle.of(deadlock).pids()).hasSize("two-locks".equals(id) ? 2 : 5);
+                    deadlocked.merge(id, 1, Integer::sum);
+                    return null;
+                });
+            }
+        }
+        System.out.printf("naive: %s runs, every one deadlocked and seen right after the closing wait%n", deadlocked);
+    }
+
     @Test
     void theDeadlockEventIsDocumented() throws Exception {
         RealRun.with("two-locks", settings("two-locks", Map.of()), 1.0, run -> {
