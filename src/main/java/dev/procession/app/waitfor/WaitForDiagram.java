@@ -14,6 +14,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Ellipse;
@@ -260,6 +261,15 @@ public final class WaitForDiagram extends Region {
         double sy = d.getY() == 0 ? Double.MAX_VALUE : (b.getHeight() / 2 + 3) / Math.abs(d.getY());
         double s = Math.min(1, Math.min(sx, sy));
         return centre.add(d.multiply(s));
+    }
+
+    /** {@code diagram} in a pane that gives it all its room and scrolls when that is less than it needs. */
+    public static ScrollPane scrolling(WaitForDiagram diagram) {
+        ScrollPane scroll = new ScrollPane(diagram);
+        scroll.getStyleClass().add("wait-for-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 
     /** Whether {@code n} is marked as part of the deadlock's cycle. */

@@ -23,9 +23,7 @@ public final class WaitForView extends VBox implements RunPump.FrameListener {
         getStyleClass().add("wait-for-view");
         getStylesheets().addAll(ProcessColors.STYLESHEET, WaitForDiagram.STYLESHEET);
         // Larger than the dock when there are many processes: it scrolls rather than overlap them.
-        ScrollPane scroll = new ScrollPane(diagram);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        ScrollPane scroll = WaitForDiagram.scrolling(diagram);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(header, scroll);
         header.show(RunState.EMPTY);

@@ -44,9 +44,11 @@ public final class DeadlockStage extends StageBase {
         hint.setId("deadlock-hint");
         StageStyles.wrapInFull(hint);
         hint.getStyleClass().add("stage-caption");
-        VBox.setVgrow(diagram, Priority.ALWAYS);
-        content.getChildren().addAll(header, hint, diagram);
-        // The table takes the height there is (and scrolls only when there is less than it needs).
+        // The table takes the room there is and scrolls on its own when that is less than it needs,
+        // so the caption above it always wraps to the stage's width.
+        ScrollPane table = WaitForDiagram.scrolling(diagram);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        content.getChildren().addAll(header, hint, table);
         ((ScrollPane) node()).setFitToHeight(true);
     }
 
