@@ -9,6 +9,7 @@ import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
 import dev.procession.model.WaitCycle;
 import dev.procession.supervisor.Run;
+import dev.procession.testing.DeadlockChecks;
 import dev.procession.testing.OsProcesses;
 import dev.procession.testing.RealRun;
 import dev.procession.testing.Series;
@@ -38,7 +39,7 @@ class DeadlockScenarioTest {
         RealRun.with("philosophers", settings("philosophers", Map.of()), 1.0, run -> {
             Event deadlock = awaitDeadlock(run);
             List<Event> events = run.log().snapshot();
-            checkDetectedAtOnce(events, deadlock);
+            DeadlockChecks.detectedAtOnce(events, deadlock);
             WaitCycle cycle = WaitCycle.of(deadlock);
             RunState s = RealRun.fold(events.subList(0, (int) deadlock.seq()));
             assertThat(s.deadlock()).as("the run model's deadlock right after the event").isEqualTo(cycle);
@@ -94,7 +95,7 @@ class DeadlockScenarioTest {
         RealRun.Result r;
         try (Run run = Run.start("two-locks", settings("two-locks", Map.of()), 1.0, new dev.procession.events.EventLog())) {
             Event deadlock = awaitDeadlock(run);
-            checkDetectedAtOnce(run.log().snapshot(), deadlock);
+            DeadlockChecks.detectedAtOnce(run.log().snapshot(), deadlock);
             assertThat(deadlock.get("names")).asList().containsExactlyInAnyOrder("a", "b", "lock1", "lock2");
             pids = run.livePids();
             run.stop();
@@ -135,7 +136,7 @@ class DeadlockScenarioTest {
             for (String id : List.of("philosophers", "two-locks")) {
                 RealRun.with(id, settings(id, Map.of()), 4.0, run -> {
                     Event deadlock = awaitDeadlock(run);
-                    checkDetectedAtOnce(run.log().snapshot(), deadlock);
+                    DeadlockChecks.detectedAtOnce(run.log().snapshot(), deadlock);
                     assertThat(WaitCycle.of(deadlock).pids()).hasSize("two-locks".equals(id) ? 2 : 5);
                     deadlocked.merge(id, 1, Integer::sum);
                     return null;
@@ -155,19 +156,6 @@ class DeadlockScenarioTest {
             assertThat(undocumented).isEmpty();
             return null;
         });
-    }
-
-    /** The deadlock event comes right after the acquire-wait that closed the cycle, and names it. */
-    private static void checkDetectedAtOnce(List<Event> events, Event deadlock) {
-        Event before = events.get((int) deadlock.seq() - 2);
-        assertThat(before.kind()).as("the event before the deadlock").isEqualTo(EventKind.ACQUIRE_WAIT);
-        assertThat(before.pid()).isEqualTo(deadlock.get("closedBy"));
-        assertThat(before.obj()).isEqualTo(deadlock.obj());
-        assertThat(WaitCycle.of(deadlock).pids().getFirst()).isEqualTo(before.pid());
-        // Before that wait no cycle stood: the model had none, and the hub reported none.
-        RunState justBefore = RealRun.fold(events.subList(0, (int) before.seq() - 1));
-        assertThat(justBefore.deadlock()).isNull();
-        assertThat(events.subList(0, (int) deadlock.seq() - 1)).noneMatch(e -> e.kind() == EventKind.DEADLOCK);
     }
 
     private static Event awaitDeadlock(Run run) {
