@@ -81,7 +81,7 @@ moment() {
   case "$1" in
     traffic-light) echo 4 ;; ktv) echo 5 ;; tickets) echo 4 ;; basics) echo 3 ;; join) echo 4 ;;
     daemon) echo 4 ;; terminate) echo 3 ;; queue) echo 4 ;; pipe) echo 4 ;; manager) echo 5 ;;
-    pool) echo 4 ;; *) echo "$settle" ;;
+    pool) echo 4 ;; philosophers) echo 6 ;; two-locks) echo 5 ;; *) echo "$settle" ;;
   esac
 }
 

@@ -3,6 +3,7 @@ package dev.procession.cli;
 import dev.procession.events.Event;
 import dev.procession.events.Outcome;
 import dev.procession.model.PrimitiveState;
+import dev.procession.model.WaitCycle;
 import dev.procession.protocol.PyRepr;
 import java.io.PrintWriter;
 
@@ -101,6 +102,7 @@ final class LogPrinter extends FoldingReader {
                     : "step mode off: every process runs freely";
             case STEP_WAIT -> null;
             case STEP -> "goes: " + e.get("op") + (obj.isEmpty() ? "" : " " + obj) + " (" + e.get("choice") + ")";
+            case DEADLOCK -> "deadlock: " + WaitCycle.of(e).describe(state());
             default -> e.kind().wireName() + (obj.isEmpty() ? "" : " " + obj) + (e.data().isEmpty() ? "" : " " + e.data());
         };
     }

@@ -32,7 +32,9 @@ public enum EventKind {
     // pools
     SUBMIT("submit"), TASK("task"), TASK_FAILED("task-failed"), TERMINATE("terminate"),
     // step mode
-    STEP_MODE("step-mode"), STEP_WAIT("step-wait"), STEP("step");
+    STEP_MODE("step-mode"), STEP_WAIT("step-wait"), STEP("step"),
+    // deadlocks
+    DEADLOCK("deadlock");
 
     private static final Map<String, EventKind> BY_WIRE_NAME = new HashMap<>();
 

@@ -437,6 +437,44 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code waiter} has just blocked on a Lock or RLock: if that closes a cycle of waits, the
+     * run is deadlocked, and the {@code deadlock} event, right after the wait that closed it,
+     * lists the cycle. Each cycle closes once, by the last of its processes to block.
+     */
+    void lockWaited(ProcRecord waiter) {
+        List<Object> cycle = WaitCycles.closedBy(waiter, this::lockWaitedFor);
+        if (cycle.isEmpty()) {
+            return;
+        }
+        List<Object> members = new ArrayList<>();
+        List<Object> names = new ArrayList<>();
+        for (Object o : cycle) {
+            members.add(o instanceof ProcRecord p ? (Object) p.pid : ((Primitive) o).ref());
+            names.add(o instanceof ProcRecord p ? p.name : ((Primitive) o).name());
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("cycle", members);
+        data.put("names", names);
+        data.put("closedBy", waiter.pid);
+        event(null, EventKind.DEADLOCK, ((Primitive) cycle.get(1)).ref(), data);
+    }
+
+    /** The Lock or RLock a blocked process waits for, or null. */
+    private LockPrimitive lockWaitedFor(ProcRecord p) {
+        String ref = p.blockedOn;
+        int hash = ref == null ? -1 : ref.lastIndexOf('#');
+        if (hash < 0) {
+            return null;
+        }
+        try {
+            Primitive o = objects.get(Long.parseLong(ref.substring(hash + 1)));
+            return o instanceof LockPrimitive lock && o.ref().equals(ref) ? lock : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     Primitive object(long id) {
         Primitive p = objects.get(id);
         if (p == null) {

@@ -60,6 +60,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
             call.endTimedOut(ref(), Map.of("op", "acquire"));
             call.reply(false);
         });
+        hub.lockWaited(call.proc);
     }
 
     private void grant(Call call) {
@@ -81,6 +82,11 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
     }
 
     // ---- for Condition (same package): wait releases every level, then takes them all back
+
+    /** Who holds it, or null; the hub follows holders to find a cycle of waits. */
+    ProcRecord holder() {
+        return holder;
+    }
 
     /** Whether {@code proc} holds it; a Condition's wait and notify require that. */
     boolean heldBy(ProcRecord proc) {
@@ -111,6 +117,7 @@ final class LockPrimitive extends Primitive implements ForceReleasable {
         call.event(EventKind.ACQUIRE_WAIT, ref(), Map.of("holder", holder.pid, "waiters", waiters.size(), "for", condition));
         // No timeout here: a Condition's wait timeout ends the wait, not the re-acquire.
         call.hub().blocked(call, ref());
+        hub.lockWaited(call.proc);
     }
 
     private record Regrant(int count, boolean result, String condition) {

@@ -21,10 +21,18 @@ final class Fold {
         // Scenario time runs at the speed in force since the previous event, unless the clock stood still.
         double elapsed = s.clockRunning() ? Math.max(0, e.micros() - s.micros()) / 1e6 * s.speed() : 0;
         RunState t = new RunState(e.seq(), e.micros(), s.header(), s.speed(), s.processes(), s.primitives(),
-                s.tickets(), s.exitCode(), s.stopped(), s.scenarioSeconds() + elapsed, s.clockRunning(), s.steps());
+                s.tickets(), s.exitCode(), s.stopped(), s.scenarioSeconds() + elapsed, s.clockRunning(), s.steps(),
+                s.deadlock());
         t = run(t, e);
         t = t.with(processes(t, e), t.primitives());
-        return t.with(t.processes(), primitives(t, e));
+        t = t.with(t.processes(), primitives(t, e));
+        return t.withDeadlock(deadlock(t, e));
+    }
+
+    /** The deadlock a {@code deadlock} event names, kept while its cycle stands (a kill alone does not break it). */
+    private static WaitCycle deadlock(RunState t, Event e) {
+        WaitCycle cycle = e.kind() == EventKind.DEADLOCK ? WaitCycle.of(e) : t.deadlock();
+        return cycle != null && cycle.standsIn(t) ? cycle : null;
     }
 
     // ---------------------------------------------------------------- the run as a whole

@@ -22,13 +22,14 @@ import java.util.Map;
  *                  while the clock runs
  * @param clockRunning false while the scenario clock stands still for a starting process
  * @param steps     step mode: on or off, and the calls it holds
+ * @param deadlock  the cycle of waits of the last {@code deadlock} event while it still stands, else null
  */
 public record RunState(long seq, long micros, RunHeader header, double speed, Map<Long, ProcState> processes,
                        Map<String, PrimitiveState> primitives, Long tickets, Long exitCode, boolean stopped,
-                       double scenarioSeconds, boolean clockRunning, Steps steps) {
+                       double scenarioSeconds, boolean clockRunning, Steps steps, WaitCycle deadlock) {
 
     public static final RunState EMPTY = new RunState(0, 0, RunHeader.UNKNOWN, 1, Map.of(), Map.of(), null, null,
-            false, 0, true, Steps.NONE);
+            false, 0, true, Steps.NONE, null);
 
     /** Folds a whole log from the start. */
     public static RunState of(List<Event> events) {
@@ -72,43 +73,53 @@ public record RunState(long seq, long micros, RunHeader header, double speed, Ma
 
     RunState with(Map<Long, ProcState> procs, Map<String, PrimitiveState> prims) {
         return new RunState(seq, micros, header, speed, procs, prims, tickets, exitCode, stopped, scenarioSeconds,
-                clockRunning, steps);
+                clockRunning, steps, deadlock);
     }
 
     /** The run begun: its header, and the speed the header gives. */
     RunState withHeader(RunHeader h) {
         return new RunState(seq, micros, h, h.speed(), processes, primitives, tickets, exitCode, stopped,
-                scenarioSeconds, clockRunning, steps);
+                scenarioSeconds, clockRunning, steps, deadlock);
     }
 
     RunState withSpeed(double s) {
         return new RunState(seq, micros, header, s, processes, primitives, tickets, exitCode, stopped, scenarioSeconds,
-                clockRunning, steps);
+                clockRunning, steps, deadlock);
     }
 
     RunState withTickets(long count) {
         return new RunState(seq, micros, header, speed, processes, primitives, count, exitCode, stopped,
-                scenarioSeconds, clockRunning, steps);
+                scenarioSeconds, clockRunning, steps, deadlock);
     }
 
     RunState withExitCode(long code) {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, code, stopped, scenarioSeconds,
-                clockRunning, steps);
+                clockRunning, steps, deadlock);
     }
 
     RunState withClockRunning(boolean running) {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, stopped,
-                scenarioSeconds, running, steps);
+                scenarioSeconds, running, steps, deadlock);
     }
 
     RunState asStopped() {
         return new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode, true,
-                scenarioSeconds, clockRunning, steps);
+                scenarioSeconds, clockRunning, steps, deadlock);
+    }
+
+    /** Who waits for which lock or semaphore and who holds each, now. */
+    public WaitForGraph waitForGraph() {
+        return WaitForGraph.of(this);
+    }
+
+    RunState withDeadlock(WaitCycle cycle) {
+        return cycle == deadlock ? this : new RunState(seq, micros, header, speed, processes, primitives, tickets,
+                exitCode, stopped, scenarioSeconds, clockRunning, steps, cycle);
     }
 
     RunState withSteps(Steps s) {
         return s == steps ? this : new RunState(seq, micros, header, speed, processes, primitives, tickets, exitCode,
-                stopped, scenarioSeconds, clockRunning, s);
+                stopped, scenarioSeconds, clockRunning, s, deadlock);
     }
 
     /**

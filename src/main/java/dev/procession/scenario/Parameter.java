@@ -1,5 +1,6 @@
 package dev.procession.scenario;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,28 +9,34 @@ import java.util.Map;
  *
  * @param help one line for the CLI and the app's parameter sheet, in English
  * @param chineseHelp the same line in Simplified Chinese, for the app
+ * @param choices the words a {@link Type#CHOICE} takes, the default first (empty for the other types)
  */
 public record Parameter(String name, Type type, Object defaultValue, Number min, Number max, String help,
-        String chineseHelp) {
+        String chineseHelp, List<String> choices) {
 
     /** The language tags of {@link Scenario#title()}, used for a parameter's texts too. */
     public static final String ENGLISH = "en";
     public static final String CHINESE = "zh-Hans";
 
-    public enum Type { INT, NUMBER, BOOL }
+    public enum Type { INT, NUMBER, BOOL, CHOICE }
 
     public static Parameter integer(String name, long defaultValue, long min, long max, String help,
             String chineseHelp) {
-        return new Parameter(name, Type.INT, defaultValue, min, max, help, chineseHelp);
+        return new Parameter(name, Type.INT, defaultValue, min, max, help, chineseHelp, List.of());
     }
 
     public static Parameter number(String name, double defaultValue, double min, double max, String help,
             String chineseHelp) {
-        return new Parameter(name, Type.NUMBER, defaultValue, min, max, help, chineseHelp);
+        return new Parameter(name, Type.NUMBER, defaultValue, min, max, help, chineseHelp, List.of());
     }
 
     public static Parameter bool(String name, boolean defaultValue, String help, String chineseHelp) {
-        return new Parameter(name, Type.BOOL, defaultValue, null, null, help, chineseHelp);
+        return new Parameter(name, Type.BOOL, defaultValue, null, null, help, chineseHelp, List.of());
+    }
+
+    /** One word of a few ({@code none}, {@code ordered}, {@code waiter}), the first being the default. */
+    public static Parameter choice(String name, List<String> choices, String help, String chineseHelp) {
+        return new Parameter(name, Type.CHOICE, choices.getFirst(), null, null, help, chineseHelp, List.copyOf(choices));
     }
 
     /** The help line by language tag, "en" and "zh-Hans", as a scenario's title. */
@@ -56,6 +63,7 @@ public record Parameter(String name, Type type, Object defaultValue, Number min,
                 check(v, text);
                 yield v;
             }
+            case CHOICE -> choices.stream().filter(c -> c.equalsIgnoreCase(t)).findFirst().orElseThrow(() -> bad(text));
         };
     }
 
@@ -77,6 +85,7 @@ public record Parameter(String name, Type type, Object defaultValue, Number min,
             case BOOL -> "true or false";
             case INT -> "an integer from " + min + " to " + max;
             case NUMBER -> "a number from " + min + " to " + max;
+            case CHOICE -> "one of " + String.join(", ", choices);
         };
     }
 
@@ -91,6 +100,7 @@ public record Parameter(String name, Type type, Object defaultValue, Number min,
             case BOOL -> "true 或 false";
             case INT -> min + " 到 " + max + " 之间的整数";
             case NUMBER -> Numbers.str(min.doubleValue()) + " 到 " + Numbers.str(max.doubleValue()) + " 之间的数";
+            case CHOICE -> String.join("、", choices) + " 之一";
         };
     }
 }

@@ -17,7 +17,9 @@ public final class Scenarios {
             new QueueScenario(),
             new PipeScenario(),
             new ManagerScenario(),
-            new PoolScenario());
+            new PoolScenario(),
+            new PhilosophersScenario(),
+            new TwoLocksScenario());
 
     private Scenarios() {
     }

@@ -182,6 +182,8 @@ public final class WindowFixture implements BeforeAllCallback, AfterEachCallback
                 Node field = robot.lookup("#parameter-" + key).query();
                 if (field instanceof ToggleSwitch toggle) {
                     toggle.setSelected(Boolean.parseBoolean(value));
+                } else if (field instanceof javafx.scene.control.ChoiceBox<?> choice) {
+                    choice.getSelectionModel().select(choice.getItems().indexOf(value));
                 } else {
                     ((TextField) field).setText(value);
                 }

@@ -20,6 +20,17 @@ public final class LockPrograms extends CaseProgram {
         return null;
     }
 
+    private static Object oppositeOrders(Mp mp, Acquirable one, Acquirable two, Double timeout) {
+        Barrier both = mp.barrier(2);
+        Process a = mp.process("take-both", one, two, both, timeout).start();
+        Process b = mp.process("take-both", two, one, both, timeout).start();
+        a.join();
+        b.join();
+        Check.equal(a.exitCode(), 0L, "a's exit code");
+        Check.equal(b.exitCode(), 0L, "b's exit code");
+        return null;
+    }
+
     @Override
     protected void define() {
         // _TestLock.test_lock
@@ -99,6 +110,25 @@ public final class LockPrograms extends CaseProgram {
             held.set();
             mp.sleep(0.3);
             lock.release();
+            return null;
+        });
+        // Two children take two locks in opposite orders, both holding their first before either asks
+        // for its second (a Barrier sees to it): a cycle of waits every time. With a timeout it ends by
+        // itself, so it is no deadlock; Semaphores are never reported; RLocks without a timeout are.
+        test("opposite-orders-timeout", (mp, a) -> oppositeOrders(mp, mp.lock("lock1"), mp.lock("lock2"), 1.0));
+        test("opposite-orders-semaphores", (mp, a) -> oppositeOrders(mp, mp.semaphore("sem1", 1),
+                mp.semaphore("sem2", 1), null));
+        test("opposite-orders-rlocks", (mp, a) -> oppositeOrders(mp, mp.rlock("rlock1"), mp.rlock("rlock2"), null));
+        target("take-both", (mp, a) -> {
+            Acquirable first = a.get(0, Acquirable.class);
+            Acquirable second = a.get(1, Acquirable.class);
+            first.acquire();
+            a.get(2, Barrier.class).await();
+            Double timeout = a.get(3) instanceof Double t ? t : null;
+            if (second.acquire(true, timeout)) {
+                second.release();
+            }
+            first.release();
             return null;
         });
     }

@@ -17,7 +17,7 @@ class ScenariosTest {
     void theLibraryHoldsTheSeedsScenariosInTeachingOrder() {
         assertThat(Scenarios.all()).extracting(Scenario::id)
                 .containsExactly("basics", "join", "daemon", "terminate", "tickets", "ktv", "traffic-light", "queue", "pipe", "manager",
-                        "pool");
+                        "pool", "philosophers", "two-locks");
     }
 
     @Test

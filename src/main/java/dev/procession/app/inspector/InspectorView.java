@@ -45,7 +45,8 @@ public final class InspectorView extends ListView<String> implements RunPump.Fra
 
     @Override
     public void onFrame(RunState before, RunState after, List<Event> events) {
-        if (before.primitives() != after.primitives() || before.processes() != after.processes()) {
+        if (before.primitives() != after.primitives() || before.processes() != after.processes()
+                || before.deadlock() != after.deadlock()) {
             state.set(after);
         }
         if (!refs.equals(List.copyOf(after.primitives().keySet()))) {
@@ -106,7 +107,8 @@ public final class InspectorView extends ListView<String> implements RunPump.Fra
             }
             title.setText(p.type() + "  " + p.label() + (p.name() == null ? "" : "  (" + p.ref() + ")"));
             body.setText(PrimitiveText.describe(p, run));
-            boolean abandoned = abandoned(p);
+            // A lock of a deadlock may be freed too, held by a live process: the other way to break the cycle.
+            boolean abandoned = abandoned(p) || run.deadlock() != null && run.deadlock().involves(p.ref());
             pseudoClassStateChanged(ABANDONED, abandoned);
             releaseRef = abandoned ? p.ref() : null;
             release.setId(abandoned ? "force-release-" + p.ref().replace('#', '-') : null);

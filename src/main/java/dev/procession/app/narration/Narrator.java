@@ -6,6 +6,7 @@ import dev.procession.model.PrimitiveState;
 import dev.procession.model.ProcState;
 import dev.procession.model.RunState;
 import dev.procession.model.SemaphoreState;
+import dev.procession.model.WaitCycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,13 @@ public final class Narrator {
         List<NarrationLine> lines = new ArrayList<>();
         RunState state = before;
         for (Event e : events) {
+            RunState previous = state;
             state = state.apply(e);
             sentence(e, state).ifPresent(text -> lines.add(new NarrationLine(e.seq(), e.micros(), e.pid(), text)));
+            if (previous.deadlock() != null && state.deadlock() == null && !state.finished()) {
+                String freed = objectName(state, e.obj());
+                lines.add(new NarrationLine(e.seq(), e.micros(), e.pid(), texts.get("deadlock.broken", freed)));
+            }
         }
         return lines;
     }
@@ -63,7 +69,10 @@ public final class Narrator {
             case CLEAR -> texts.get("clear", who, obj);
             case WAIT -> waits(now, e) ? texts.get("wait", who, obj) : null;
             case WOKE -> texts.get("woke", who, obj);
-            case ABANDONED -> texts.get("abandoned", who, e.pid(), obj);
+            case ABANDONED -> now.deadlock() != null && now.deadlock().involves(e.obj())
+                    ? texts.get("deadlock.abandoned", who, e.pid(), obj)
+                    : texts.get("abandoned", who, e.pid(), obj);
+            case DEADLOCK -> texts.get("deadlock", WaitCycle.of(e).describe(now));
             case FORCE_RELEASE -> texts.get("force-release", obj);
             case PUT -> texts.get("put", who, e.text("item"), obj, e.get("size"));
             case GOT -> texts.get("got", who, e.text("item"), obj, e.get("size"));

@@ -10,7 +10,9 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -68,6 +70,13 @@ final class ParameterSheet extends GridPane {
             toggle.setId(fieldId(field));
             return toggle;
         }
+        if (field.parameter().type() == Parameter.Type.CHOICE) {
+            ChoiceBox<String> choice = new ChoiceBox<>(FXCollections.observableArrayList(field.parameter().choices()));
+            choice.setValue(field.textProperty().get());
+            choice.valueProperty().addListener((obs, old, now) -> field.textProperty().set(now));
+            choice.setId(fieldId(field));
+            return choice;
+        }
         TextField text = new TextField();
         text.textProperty().bindBidirectional(field.textProperty());
         text.setPrefColumnCount(6);
@@ -104,6 +113,7 @@ final class ParameterSheet extends GridPane {
         return switch (p.type()) {
             case BOOL -> Messages.text("parameters.yesNo");
             case INT, NUMBER -> Messages.text("parameters.range", p.min(), p.max());
+            case CHOICE -> Messages.text("parameters.oneOf", String.join(" | ", p.choices()));
         };
     }
 

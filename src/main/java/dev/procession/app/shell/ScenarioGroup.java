@@ -22,6 +22,7 @@ public enum ScenarioGroup {
     PIPE("library.group.pipe", Map.of("pipe", Icons.PIPE)),
     MANAGER("library.group.manager", Map.of("manager", Icons.MANAGER)),
     POOL("library.group.pool", Map.of("pool", Icons.POOL)),
+    DEADLOCK("library.group.deadlock", Map.of("philosophers", Icons.PHILOSOPHERS, "two-locks", Icons.TWO_LOCKS)),
     OTHER("library.group.other", Map.of());
 
     private final String messageKey;

@@ -1,5 +1,6 @@
 package dev.procession.app.stage;
 
+import dev.procession.app.stage.deadlock.DeadlockStage;
 import dev.procession.app.stage.ktv.KtvStage;
 import dev.procession.app.stage.manager.ManagerStage;
 import dev.procession.app.stage.pipe.PipeStage;
@@ -30,6 +31,8 @@ public final class StageFactory {
             case "pipe" -> new PipeStage(context);
             case "manager" -> new ManagerStage(context);
             case "pool" -> new PoolStage(context);
+            case "philosophers" -> new DeadlockStage(context, true);
+            case "two-locks" -> new DeadlockStage(context, false);
             default -> new ProcessTreeStage(context);
         };
     }

@@ -48,6 +48,9 @@ public enum Icons {
     PIPE(Material2MZ.SWAP_HORIZ),
     MANAGER(Material2AL.DNS),
     POOL(Material2AL.GROUP_WORK),
+    PHILOSOPHERS(Material2MZ.RESTAURANT),
+    TWO_LOCKS(Material2MZ.SYNC_PROBLEM),
+    WAIT_FOR(Material2MZ.SYNC_PROBLEM),
     SCENARIO(Material2AL.INFO),
 
     // Saved runs and their replay

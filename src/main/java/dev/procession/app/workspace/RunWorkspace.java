@@ -11,6 +11,7 @@ import dev.procession.app.processes.ProcessMenus;
 import dev.procession.app.processes.ProcessTable;
 import dev.procession.app.run.RunPump;
 import dev.procession.app.timeline.TimelineView;
+import dev.procession.app.waitfor.WaitForView;
 import dev.procession.events.Event;
 import java.util.List;
 import java.util.function.Predicate;
@@ -37,6 +38,7 @@ public final class RunWorkspace extends SplitPane {
     private final CodeView code = new CodeView();
     private final InspectorView inspector;
     private final NarrationModel narration = new NarrationModel();
+    private final WaitForView waitFor = new WaitForView();
     private final TabPane side;
     private final TabPane bottom;
     private final SplitPane top;
@@ -51,7 +53,8 @@ public final class RunWorkspace extends SplitPane {
         processes = new ProcessTable(menus);
         inspector = new InspectorView(actions::forceRelease, menus.replayingProperty());
         stageSlot.getStyleClass().add("stage-slot");
-        side = tabs(tab("code", code), tab("inspector", inspector), tab("narration", new NarrationView(narration)));
+        side = tabs(tab("code", code), tab("inspector", inspector), tab("narration", new NarrationView(narration)),
+                tab("waitFor", waitFor));
         bottom = tabs(tab("processes", processes), tab("timeline", timeline), tab("console", console));
         top = new SplitPane();
         setOrientation(Orientation.VERTICAL);
@@ -74,6 +77,13 @@ public final class RunWorkspace extends SplitPane {
         pump.addListener(whileShown(pump, console, bottom, bottomSeen, ConsoleView::reads));
         pump.addListener(whileShown(pump, code, side, sideSeen, e -> false));
         pump.addListener(whileShown(pump, inspector, side, sideSeen, e -> false));
+        pump.addListener(whileShown(pump, waitFor, side, sideSeen, e -> false));
+        // A deadlock that forms brings its graph forward: the cycle is the lesson of that moment.
+        pump.addListener((before, after, events) -> {
+            if (after.deadlock() != null && before.deadlock() == null) {
+                side.getSelectionModel().select(tabOf(side, waitFor));
+            }
+        });
     }
 
     /** {@code view}, the content of one of {@code pane}'s tabs, fed while it can be seen. */
@@ -170,5 +180,9 @@ public final class RunWorkspace extends SplitPane {
 
     public TimelineView timeline() {
         return timeline;
+    }
+
+    public WaitForView waitFor() {
+        return waitFor;
     }
 }

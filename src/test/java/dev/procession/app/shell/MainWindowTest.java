@@ -63,17 +63,17 @@ class MainWindowTest {
     }
 
     @Test
-    void listsTheElevenScenariosUnderTheirConcepts(FxRobot robot) {
+    void listsTheScenariosUnderTheirConcepts(FxRobot robot) {
         ScenarioLibrary library = robot.lookup(".scenario-library").queryAs(ScenarioLibrary.class);
         var headings = library.getRoot().getChildren();
         assertThat(headings).extracting(h -> ((ScenarioLibrary.Heading) h.getValue()).group()).containsExactly(
                 ScenarioGroup.CREATING, ScenarioGroup.LIFECYCLE, ScenarioGroup.LOCK, ScenarioGroup.SEMAPHORE,
                 ScenarioGroup.EVENT, ScenarioGroup.QUEUE, ScenarioGroup.PIPE, ScenarioGroup.MANAGER,
-                ScenarioGroup.POOL);
+                ScenarioGroup.POOL, ScenarioGroup.DEADLOCK);
         assertThat(headings.stream().flatMap(h -> h.getChildren().stream())
                 .map(row -> ((ScenarioLibrary.Lesson) row.getValue()).scenario().id()))
                 .containsExactly("basics", "join", "daemon", "terminate", "tickets", "ktv", "traffic-light", "queue",
-                        "pipe", "manager", "pool");
+                        "pipe", "manager", "pool", "philosophers", "two-locks");
         assertThat(robot.lookup("Creating processes").tryQuery()).isPresent();
         assertThat(robot.lookup("Buying tickets (Lock)").tryQuery()).isPresent();
     }

@@ -10,11 +10,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every text/background pair the app's stylesheets use meets WCAG AA (4.5:1) in every theme. The
  * pairs and the colours are read from the stylesheets themselves (the theme's, with its AtlantaFX
- * base, and app.css, views.css, stage.css), so a new rule or a changed variable is checked too.
+ * base, and app.css, views.css, stage.css, waitfor.css), so a new rule or a changed variable is checked too.
  */
 class ThemeContrastTest {
     private static final List<String> APP_SHEETS = List.of(Theme.APP_STYLESHEET, Theme.VIEWS_STYLESHEET,
-            dev.procession.app.stage.StageStyles.STYLESHEET);
+            dev.procession.app.stage.StageStyles.STYLESHEET, dev.procession.app.waitfor.WaitForDiagram.STYLESHEET);
 
     @ParameterizedTest
     @EnumSource(Theme.class)

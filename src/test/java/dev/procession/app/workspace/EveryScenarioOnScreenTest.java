@@ -53,7 +53,10 @@ class EveryScenarioOnScreenTest {
                 Arguments.of("queue", Map.of("children", "3", "maxsize", "1", "delay", "0.2")),
                 Arguments.of("pipe", Map.of("rounds", "1")),
                 Arguments.of("manager", Map.of("processes", "2", "decrements", "5", "count", "100")),
-                Arguments.of("pool", Map.of("workers", "2", "tasks", "4", "delay", "0.2")));
+                Arguments.of("pool", Map.of("workers", "2", "tasks", "4", "delay", "0.2")),
+                // The naive versions deadlock and never end, as in Python (DeadlockWindowTest).
+                Arguments.of("philosophers", Map.of("count", "3", "fix", "ordered")),
+                Arguments.of("two-locks", Map.of("fix", "ordered")));
     }
 
     @ParameterizedTest(name = "{0}")
