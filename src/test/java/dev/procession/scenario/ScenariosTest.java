@@ -59,7 +59,7 @@ class ScenariosTest {
                 entry("nowait", false));
         assertThat(defaults("pipe")).containsExactly(entry("rounds", 1L));
         assertThat(defaults("manager")).containsExactly(entry("processes", 10L), entry("decrements", 100L),
-                entry("count", 1000L));
+                entry("count", 1000L), entry("unlocked", true), entry("locked", true));
         assertThat(defaults("pool")).containsExactly(entry("workers", 4L), entry("tasks", 10L), entry("delay", 0.5));
     }
 
