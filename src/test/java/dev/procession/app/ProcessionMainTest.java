@@ -69,5 +69,7 @@ class ProcessionMainTest {
         assertThat(WindowOptions.parse("--scenario", "manager", "--compare", "--run").compare()).isTrue();
         assertThatThrownBy(() -> WindowOptions.parse("--scenario", "ktv", "--compare"))
                 .hasMessage("--compare needs --scenario with a side-by-side comparison: tickets, manager");
+        assertThatThrownBy(() -> WindowOptions.parse("--python", "/no/such/script.py"))
+                .hasMessage("no such Python script: /no/such/script.py");
     }
 }
