@@ -66,6 +66,7 @@ public final class MainWindow extends BorderPane {
     private static final ObservableBooleanValue ALWAYS = new SimpleBooleanProperty(true);
     /** The id of the action that lets the oldest held call go (step mode). */
     private static final String STEP_NEXT = "stepNext";
+    private static final String COMPARE = "compare";
     /** The text size of the theme's root (app.css): what the zoom multiplies in menus and tooltips. */
     private static final double BASE_FONT_PX = 16;
     private final ShellModel shell;
@@ -452,7 +453,7 @@ public final class MainWindow extends BorderPane {
                 action("stop", Icons.STOP, key(KeyCode.F5, KeyCombination.SHIFT_DOWN), shell.runningProperty(), shell::stop),
                 action("reset", Icons.RESET, key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), shell.canResetProperty(),
                         shell::reset),
-                action("compare", Icons.COMPARE, key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), shell.canCompareProperty(),
+                action(COMPARE, Icons.COMPARE, key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), shell.canCompareProperty(),
                         shell::toggleComparison),
                 action("stepNext", Icons.STEP_NEXT, key(KeyCode.PAGE_DOWN), stepping, run::stepOldest));
     }
@@ -577,13 +578,17 @@ public final class MainWindow extends BorderPane {
 
     private ToolBar toolBar(List<AppAction> runActions) {
         ToolBar bar = new ToolBar();
-        runActions.stream().filter(a -> !a.id().equals(STEP_NEXT)).forEach(a -> bar.getItems().add(a.button()));
+        runActions.stream().filter(a -> !a.id().equals(STEP_NEXT) && !a.id().equals(COMPARE))
+                .forEach(a -> bar.getItems().add(a.button()));
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), new SpeedControl(shell.run().speedProperty()),
                 new Separator(Orientation.VERTICAL));
         // After the speed, so a narrow window keeps the speed in view; Next only while stepping.
         runActions.stream().filter(a -> a.id().equals(STEP_NEXT)).findFirst().ifPresent(next ->
                 bar.getItems().addAll(StepModeToggle.button(shell.run().stepModeProperty()), StepModeToggle.shownWhileStepping(
                         next.button(), shell.run().stepModeProperty()), new Separator(Orientation.VERTICAL)));
+        // The lessons' extras after the speed too: at the headless screen's 1000 px the speed stays in view.
+        runActions.stream().filter(a -> a.id().equals(COMPARE)).findFirst().ifPresent(compare ->
+                bar.getItems().addAll(compare.button(), new Separator(Orientation.VERTICAL)));
         bar.getItems().add(new ProfileSwitch(projection));
         return bar;
     }

@@ -51,9 +51,10 @@ class PythonScriptWindowTest {
         assertThat(window.fold().processes().values()).extracting(ProcState::exitCode).containsOnly(0L);
         assertThat(window.runs().runProperty().get().log().since(0)).filteredOn(e -> e.kind() == EventKind.PRINT)
                 .extracting(e -> e.text("text")).contains("worker 0 has the lock", "worker 1 has the lock", "done");
-        CodeView code = window.robot().lookup("#code-view").queryAs(CodeView.class);
+        // In this window: other test classes' windows may still be open.
+        CodeView code = window.robot().from(window.window().current()).lookup("#code-view").queryAs(CodeView.class);
         assertThat(WindowFixture.onFx(() -> code.lineText(8))).isEqualTo("    lock = Lock()");
-        assertThat(window.robot().lookup("#code-java").query().isDisabled()).as("no Java program beside it").isTrue();
+        assertThat(window.robot().from(code).lookup("#code-java").query().isDisabled()).as("no Java program beside it").isTrue();
         // Saved like any window run, under the name "python".
         assertThat(window.runs().savedFileProperty().get().getFileName().toString()).endsWith("-python.jsonl");
     }
