@@ -453,7 +453,7 @@ public final class MainWindow extends BorderPane {
                 action("stop", Icons.STOP, key(KeyCode.F5, KeyCombination.SHIFT_DOWN), shell.runningProperty(), shell::stop),
                 action("reset", Icons.RESET, key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), shell.canResetProperty(),
                         shell::reset),
-                action(COMPARE, Icons.COMPARE, key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), shell.canCompareProperty(),
+                action("compare", Icons.COMPARE, key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), shell.canCompareProperty(),
                         shell::toggleComparison),
                 action("stepNext", Icons.STEP_NEXT, key(KeyCode.PAGE_DOWN), stepping, run::stepOldest));
     }
