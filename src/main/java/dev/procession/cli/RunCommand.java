@@ -1,16 +1,14 @@
 package dev.procession.cli;
 
-import dev.procession.scenario.BadParameterException;
-import dev.procession.scenario.PlainDecimal;
 import dev.procession.scenario.Scenario;
 import dev.procession.scenario.Scenarios;
 import dev.procession.supervisor.Run;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,26 +20,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set a parameter (repeatable)")
     List<String> settings = List.of();
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
-            description = "scenario seconds per real second, 0.05 to 100 (default 1)")
-    String speedText;
-
-    @Option(names = "--json", description = "print the event log as JSON Lines instead of text")
-    boolean json;
-
-    @Option(names = "--events", paramLabel = "FILE", description = "also write the event log to FILE (JSON Lines)")
-    Path eventsFile;
-
-    @Option(names = "--step", description = StepPrompt.OPTION_HELP)
-    boolean step;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() throws IOException {
         Scenario scenario = Scenarios.byId(scenarioId);
         Map<String, Object> params = Scenarios.resolve(scenario, Settings.parse(scenario, settings));
-        double speed = speed(speedText);
-        RunSession.Ended ended = RunSession.execute(json, eventsFile, step,
-                log -> step ? Run.startInStepMode(scenario.id(), params, speed, log)
+        double speed = options.speed();
+        RunSession.Ended ended = options.execute(
+                log -> options.step ? Run.startInStepMode(scenario.id(), params, speed, log)
                         : Run.start(scenario.id(), params, speed, log));
         if (ended.failed()) {
             return Main.ExitCode.FAILED;
@@ -51,15 +39,6 @@ final class RunCommand implements Callable<Integer> {
             return Main.ExitCode.FAILED;
         }
         return Main.ExitCode.OK;
-    }
-
-    /** The --speed option's value, checked: 0.05 to 100. */
-    static double speed(String speedText) {
-        double speed = PlainDecimal.number(speedText.trim()).orElse(Double.NaN);
-        if (!(speed >= 0.05 && speed <= 100)) {
-            throw new BadParameterException("--speed must be a number from 0.05 to 100, got '" + speedText + "'");
-        }
-        return speed;
     }
 
 }

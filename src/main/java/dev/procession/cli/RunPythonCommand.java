@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run-python", description = "Run an unchanged python3 program that uses multiprocessing, its"
@@ -21,25 +21,15 @@ final class RunPythonCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "its arguments")
     List<String> args = List.of();
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
-            description = "scenario seconds per real second, 0.05 to 100 (default 1)")
-    String speedText;
-
-    @Option(names = "--json", description = "print the event log as JSON Lines instead of text")
-    boolean json;
-
-    @Option(names = "--events", paramLabel = "FILE", description = "also write the event log to FILE (JSON Lines)")
-    Path eventsFile;
-
-    @Option(names = "--step", description = StepPrompt.OPTION_HELP)
-    boolean step;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() throws IOException {
-        double speed = RunCommand.speed(speedText);
+        double speed = options.speed();
         PythonProgram program = PythonProgram.checked(script, args, Path.of(""));
-        RunSession.Ended ended = RunSession.execute(json, eventsFile, step,
-                log -> Run.startPython(program, speed, log, step));
+        RunSession.Ended ended = options.execute(
+                log -> Run.startPython(program, speed, log, options.step));
         if (ended.failed()) {
             return Main.ExitCode.FAILED;
         }

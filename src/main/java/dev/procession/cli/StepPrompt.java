@@ -24,9 +24,6 @@ import java.util.stream.Collectors;
  * reading waits for the person, on a thread of its own, so a stop never waits for the keyboard.
  */
 final class StepPrompt extends FoldingReader {
-    /** The --step option's help, the same for every command that runs something. */
-    static final String OPTION_HELP = "step mode: you choose which process goes next, one choice per line"
-            + " of standard input (empty: the oldest; a number: that process; 'free' or end of input: run freely)";
 
     private static final String FREE = "free";
 
