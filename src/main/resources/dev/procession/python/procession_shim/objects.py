@@ -107,7 +107,8 @@ class Event(HubObject):
         return bool(self._call("wait", {} if timeout is None else {"timeout": float(timeout)}))
 
 
-class Condition(HubObject):
+class Condition(_Acquirable):
+    """acquire and release (and with) act on the condition's lock, in the hub."""
     _type = "Condition"
 
     def __init__(self, obj, typ=None, lock=None):
@@ -120,18 +121,6 @@ class Condition(HubObject):
         if not isinstance(lock, (Lock, Semaphore)):
             raise TypeError("Condition needs a multiprocessing Lock or RLock of this run, got %r" % (lock,))
         return cls.create({"lock": lock._obj})
-
-    def acquire(self, block=True, timeout=None):
-        return bool(self._call("acquire", blocking(block, timeout)))
-
-    def release(self):
-        self._call("release")
-
-    def __enter__(self):
-        return self.acquire()
-
-    def __exit__(self, *exc):
-        self.release()
 
     def wait(self, timeout=None):
         return bool(self._call("wait", {} if timeout is None else {"timeout": float(timeout)}))
