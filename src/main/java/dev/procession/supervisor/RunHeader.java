@@ -21,13 +21,19 @@ final class RunHeader {
     private RunHeader() {
     }
 
-    /** A python3 program's header: its script is the listing, with its {@code path} for the events' {@code file}. */
-    static Map<String, Object> ofPython(PythonProgram program, Map<String, Object> params, double speed) {
+    /** What every header names first: what runs, with which parameters, at which speed, recorded by which version. */
+    private static Map<String, Object> common(String scenario, Map<String, Object> params, double speed) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("scenario", PYTHON);
+        data.put("scenario", scenario);
         data.put("params", params);
         data.put("speed", speed);
         data.put("version", VERSION);
+        return data;
+    }
+
+    /** A python3 program's header: its script is the listing, with its {@code path} for the events' {@code file}. */
+    static Map<String, Object> ofPython(PythonProgram program, Map<String, Object> params, double speed) {
+        Map<String, Object> data = common(PYTHON, params, speed);
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("file", program.fileName());
         l.put("lines", program.lines());
@@ -37,11 +43,7 @@ final class RunHeader {
     }
 
     static Map<String, Object> of(String program, Map<String, Object> params, double speed) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("scenario", program);
-        data.put("params", params);
-        data.put("speed", speed);
-        data.put("version", VERSION);
+        Map<String, Object> data = common(program, params, speed);
         // Only a scenario has a listing; a test program has none.
         Scenarios.find(program).ifPresent(s -> {
             data.put("listing", listing(s.listing()));
